@@ -1,0 +1,214 @@
+//! A test runtime: frame-system, real pallet-balances, this pallet, and a co-op registry mock.
+
+use crate::{self as pallet_daico, *};
+use coop_primitives::CoopRole;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+	PalletId,
+};
+use frame_system::RawOrigin;
+use sp_runtime::BuildStorage;
+
+/// Accounts are `u128` (wide enough for distinct escrow sub-accounts); co-op `c`'s treasury is
+/// account `1000 + c`.
+pub type AccountId = u128;
+/// Balances are `u64`.
+pub type Balance = u64;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Daico: pallet_daico,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU64<ED>;
+	type AccountStore = System;
+}
+
+pub const ED: Balance = 5;
+
+thread_local! {
+	/// Members of co-op 0 (co-op 1 exists too, with no members).
+	pub static MEMBERS: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Co-ops 0 and 1 exist; `MEMBERS` are members of co-op 0.
+pub struct MockCoops;
+impl CoopInspect<AccountId> for MockCoops {
+	fn coop_exists(coop: CoopId) -> bool {
+		coop <= 1
+	}
+	fn is_member(coop: CoopId, who: &AccountId) -> bool {
+		coop == 0 && MEMBERS.with(|m| m.borrow().contains(who))
+	}
+	fn is_voting_member(coop: CoopId, who: &AccountId) -> bool {
+		Self::is_member(coop, who)
+	}
+	fn member_count(coop: CoopId) -> u32 {
+		if coop == 0 {
+			MEMBERS.with(|m| m.borrow().len() as u32)
+		} else {
+			0
+		}
+	}
+	fn member_class(coop: CoopId, who: &AccountId) -> Option<u8> {
+		Self::is_member(coop, who).then_some(0)
+	}
+	fn treasury_account(coop: CoopId) -> AccountId {
+		1000 + coop as AccountId
+	}
+	fn has_role(_: CoopId, _: &AccountId, _: CoopRole) -> bool {
+		false
+	}
+}
+
+/// In the mock, a co-op decides by a signed call from its treasury account.
+pub struct MockCoopOrigin;
+impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for MockCoopOrigin {
+	type Success = ();
+	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<(), RuntimeOrigin> {
+		match o.clone().into() {
+			Ok(RawOrigin::Signed(who)) if who == MockCoops::treasury_account(*coop) => Ok(()),
+			_ => Err(o),
+		}
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
+		Ok(RuntimeOrigin::signed(MockCoops::treasury_account(*coop)))
+	}
+}
+
+parameter_types! {
+	pub const DaicoPalletId: PalletId = PalletId(*b"py/daico");
+	pub const MinQuorum: Perbill = Perbill::from_percent(20);
+	pub const PreQuorum: Perbill = Perbill::from_percent(50);
+	pub const MaxTapIncrease: Perbill = Perbill::from_percent(100);
+}
+
+impl Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type Coops = MockCoops;
+	type CoopOrigin = MockCoopOrigin;
+	type PalletId = DaicoPalletId;
+	type MaxMilestones = ConstU32<3>;
+	type MaxContributors = ConstU32<8>;
+	type MinQuorum = MinQuorum;
+	type MinVoters = ConstU32<3>;
+	type PreQuorum = PreQuorum;
+	type MaxTapIncrease = MaxTapIncrease;
+	type MinVotingPeriod = ConstU64<2>;
+	type MaxVotingPeriod = ConstU64<100>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+/// Co-op 0 exists; the member joins it.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn coop() -> CoopId {
+		0
+	}
+	fn add_member(_: CoopId, who: &AccountId) {
+		MEMBERS.with(|m| m.borrow_mut().push(*who));
+	}
+}
+
+/// Every test account (1..=20 and the treasuries) starts with this much.
+pub const ENDOWMENT: Balance = 10_000;
+/// The treasury of co-op 0.
+pub const TREASURY: AccountId = 1000;
+/// The team account the fixture's tap pays.
+pub const TEAM: AccountId = 99;
+
+/// A raise of co-op 0 open to anyone, blocks 1..=10, soft cap 1000, hard cap 3000, 100..=2000
+/// per account, tap 10 per block (ceiling 40), head count, quorum 50 %, majority, 5-block votes.
+pub fn params() -> RaiseParamsOf<Test> {
+	RaiseParams {
+		beneficiary: TEAM,
+		soft_cap: 1_000,
+		hard_cap: 3_000,
+		start: 1,
+		end: 10,
+		min_contribution: 100,
+		max_contribution: 2_000,
+		contributors: Contributors::Anyone,
+		tap_rate: 10,
+		tap_ceiling: 40,
+		voting: VotingMode::HeadCount,
+		quorum: Perbill::from_percent(50),
+		threshold: Perbill::from_percent(50),
+		voting_period: 5,
+		milestones: Default::default(),
+	}
+}
+
+#[derive(Default)]
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: (1..=20).chain([1000, 1001]).map(|who| (who, ENDOWMENT)).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			MEMBERS.with(|m| *m.borrow_mut() = vec![1, 2, 3]);
+		});
+		ext
+	}
+
+	/// Runs the test, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			Daico::do_try_state().expect("invariants hold after the test");
+		})
+	}
+}
+
+/// Moves to block `n`, checking the invariants at every block.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		Daico::do_try_state().expect("invariants hold at every block");
+		System::set_block_number(System::block_number() + 1);
+	}
+}
+
+/// This pallet's events, oldest first.
+pub fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::Daico(e) = r.event { Some(e) } else { None })
+		.collect()
+}
+
+/// This pallet's last event.
+pub fn last_event() -> Event<Test> {
+	events().pop().expect("an event")
+}

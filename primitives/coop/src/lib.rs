@@ -1,0 +1,119 @@
+//! # coop-primitives
+//!
+//! What coopchain's pallets share, so that none of them depends on another pallet's crate:
+//!
+//! - [`CoopId`]: the number of a co-operative (the federation is co-op 0);
+//! - [`CoopInspect`]: questions any pallet may ask about co-ops and their members (is this
+//!   account a member, may it vote, what is the co-op's treasury account, does it hold a role);
+//! - [`OnMemberRemoved`]: a hook called when a member leaves or is expelled, so that e.g. credit
+//!   lines or validator seats can react;
+//! - [`CoopRole`]: the roles a co-op grants by motion for day-to-day work.
+//!
+//! Every trait has a `()` implementation for tests that need no co-ops.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// The number of a co-operative. The federation of co-ops is co-op [`FEDERATION`].
+pub type CoopId = u32;
+
+/// The federation: the co-op of co-ops created at genesis, whose members are co-ops.
+pub const FEDERATION: CoopId = 0;
+
+/// A role that a co-op grants to an account by motion, for day-to-day work that does not need a
+/// vote each time. The holder need not be a member (e.g. the co-op's till or payroll system).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum CoopRole {
+	/// Records day-to-day business (patronage, sales) on the co-op's behalf.
+	Operator,
+	/// Runs the co-op's validator node for the federation.
+	ValidatorOperator,
+}
+
+impl CoopRole {
+	/// The role's bit in a [`RoleSet`].
+	pub const fn bit(self) -> u8 {
+		match self {
+			CoopRole::Operator => 1,
+			CoopRole::ValidatorOperator => 2,
+		}
+	}
+}
+
+/// A set of [`CoopRole`]s, as bits.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct RoleSet(pub u8);
+
+impl RoleSet {
+	/// Whether the set holds `role`.
+	pub const fn contains(self, role: CoopRole) -> bool {
+		self.0 & role.bit() != 0
+	}
+	/// The set with `role` added.
+	pub const fn with(self, role: CoopRole) -> Self {
+		RoleSet(self.0 | role.bit())
+	}
+	/// The set with `role` removed.
+	pub const fn without(self, role: CoopRole) -> Self {
+		RoleSet(self.0 & !role.bit())
+	}
+	/// Whether the set is empty.
+	pub const fn is_empty(self) -> bool {
+		self.0 == 0
+	}
+}
+
+/// Questions about co-ops and their members that other pallets may ask.
+pub trait CoopInspect<AccountId> {
+	/// Whether co-op `coop` exists.
+	fn coop_exists(coop: CoopId) -> bool;
+	/// Whether `who` is a member of `coop`.
+	fn is_member(coop: CoopId, who: &AccountId) -> bool;
+	/// Whether `who` is a member of `coop` in a class that votes.
+	fn is_voting_member(coop: CoopId, who: &AccountId) -> bool;
+	/// How many members `coop` has (0 if it does not exist).
+	fn member_count(coop: CoopId) -> u32;
+	/// The index of `who`'s member class in `coop`'s bylaws, if `who` is a member.
+	fn member_class(coop: CoopId, who: &AccountId) -> Option<u8>;
+	/// The keyless treasury account of `coop` (derived from the id; it exists for any id).
+	fn treasury_account(coop: CoopId) -> AccountId;
+	/// Whether `who` holds `role` in `coop`.
+	fn has_role(coop: CoopId, who: &AccountId, role: CoopRole) -> bool;
+}
+
+/// Called after a member has left a co-op (withdrawn, expelled, or the co-op dissolved).
+#[impl_trait_for_tuples::impl_for_tuples(8)]
+pub trait OnMemberRemoved<AccountId> {
+	/// `who` is no longer a member of `coop`.
+	fn on_member_removed(coop: CoopId, who: &AccountId);
+}

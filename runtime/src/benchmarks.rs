@@ -1,0 +1,12 @@
+//! The pallets whose benchmarks the `benchmark pallet` command runs.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_coop_membership, CoopMembership]
+	[pallet_daico, Daico]
+);

@@ -1,0 +1,59 @@
+//! Co-ops, members and one-member-one-vote motions.
+
+use frame_support::{
+	parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstU32, EitherOf},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use pallet_coop_membership::{EnsureCoop, EnsureCoopAny};
+
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeHoldReason, RuntimeOrigin, DAYS, UNIT,
+};
+
+parameter_types! {
+	/// Co-op treasuries are sub-accounts of this id.
+	pub const CoopPalletId: PalletId = PalletId(*b"coop/mbr");
+	/// Held from whoever creates a co-op, returned on dissolution.
+	pub const CoopDeposit: Balance = 10 * UNIT;
+	/// Held from whoever proposes a motion or applies to a co-op that admits by vote.
+	pub const MotionDeposit: Balance = UNIT;
+}
+
+/// Voting periods may be as short as 2 blocks (12 s; test networks) and as long as 30 days.
+pub const MIN_VOTING_PERIOD: BlockNumber = 2;
+/// The longest voting period bylaws may set.
+pub const MAX_VOTING_PERIOD: BlockNumber = 30 * DAYS;
+
+/// Who decides for a co-op: its own passed motion; root too, while sudo governs the test network.
+pub type CoopDecision = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureCoop>;
+
+impl pallet_coop_membership::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CoopOrigin = CoopDecision;
+	type CoopAccountOrigin = EnsureCoopAny;
+	type OnMemberRemoved = ();
+	type PalletId = CoopPalletId;
+	type CoopDeposit = CoopDeposit;
+	type MotionDeposit = MotionDeposit;
+	type MaxNameLen = ConstU32<64>;
+	type MaxClasses = ConstU32<6>;
+	type MaxMembers = ConstU32<512>;
+	type MaxOpenMotions = ConstU32<16>;
+	type MaxPendingRedemptions = ConstU32<64>;
+	type MaxRoleHolders = ConstU32<16>;
+	type MaxCallLen = ConstU32<4096>;
+	type MaxStatementLen = ConstU32<512>;
+	type MinVotingPeriod = ConstU32<MIN_VOTING_PERIOD>;
+	type MaxVotingPeriod = ConstU32<MAX_VOTING_PERIOD>;
+	type MaxWithdrawalNotice = ConstU32<{ 365 * DAYS }>;
+	/// A member accused in an expulsion motion has at least a day to answer.
+	type DefenceWindow = ConstU32<DAYS>;
+	type WeightInfo = pallet_coop_membership::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,17 @@
+//! Pallet configurations, one file per concern.
+//!
+//! - [`system`]: frame-system, timestamp and utility (the chain's basic machinery);
+//! - [`consensus`]: Aura (block authoring) and GRANDPA (finality);
+//! - [`monetary`]: balances (COOP) and transaction fees;
+//! - [`governance`]: sudo, the temporary root of the test network;
+//! - [`membership`]: co-ops, members and motions;
+//! - [`daico`]: DAICO fundraising.
+
+pub mod consensus;
+pub mod daico;
+pub mod governance;
+pub mod membership;
+pub mod monetary;
+pub mod system;
+
+pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -1,0 +1,224 @@
+//! # coopchain runtime
+//!
+//! The state transition function of coopchain, the application chain of a federation of
+//! co-operatives. Member co-ops run the validators (Aura block production, GRANDPA finality);
+//! the native token is **COOP** (12 decimals, SS58 prefix 42).
+//!
+//! Layout: types and constants here, one file per pallet configuration under [`configs`], the
+//! runtime APIs in [`apis`], and the genesis presets in [`genesis_config_presets`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` does a lot of recursion and requires us to increase the limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+// Declared first: its `list_benchmarks!`/`add_benchmarks!` macros are used in `apis`.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use alloc::vec::Vec;
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use pallet_timestamp::Call as TimestampCall;
+#[cfg(any(feature = "std", test))]
+pub use sp_runtime::BuildStorage;
+
+/// Opaque types: what the node needs to know of the runtime without its concrete extrinsic
+/// format, so that it keeps syncing across runtime upgrades.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::generic;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+}
+
+impl_opaque_keys! {
+	/// The session keys a validator registers: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version. `spec_version` must rise with every runtime upgrade.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("coopchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("coopchain"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version information used to identify this runtime when compiled natively.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// Target block time: one block every 6 seconds.
+pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+
+/// The Aura slot duration. It cannot change once the chain runs: that would stall authoring.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Blocks in a minute, hour and day, for durations expressed in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+/// Blocks in an hour.
+pub const HOURS: BlockNumber = MINUTES * 60;
+/// Blocks in a day.
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// The token symbol, as the chain spec and the metadata hash present it.
+pub const TOKEN_SYMBOL: &str = "COOP";
+/// The token's decimals.
+pub const TOKEN_DECIMALS: u8 = 12;
+/// The SS58 address prefix (42: the generic Substrate prefix).
+pub const SS58_PREFIX: u16 = 42;
+
+/// One COOP in plancks (10^12).
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a COOP.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of a COOP.
+pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// The existential deposit: the least balance an account may hold.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// A block number.
+pub type BlockNumber = u32;
+
+/// The signature scheme of transactions.
+pub type Signature = MultiSignature;
+
+/// An account on the chain: the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// A balance in plancks.
+pub type Balance = u128;
+
+/// The transaction index of an account.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = sp_core::H256;
+
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions checked for every signed transaction.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations of the runtime, aside from those declared in the pallets.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Executive: dispatches calls to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(7)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(10)]
+	pub type CoopMembership = pallet_coop_membership;
+
+	#[runtime::pallet_index(11)]
+	pub type Daico = pallet_daico;
+}

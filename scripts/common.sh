@@ -1,0 +1,97 @@
+# Shared by the scripts: paths, the build cache, and idempotent installation of prerequisites.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# One persistent build cache for every clone on this machine (CI reuses it).
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/coopchain-target}
+NODE_BIN="$CARGO_TARGET_DIR/release/coopchain-node"
+export PATH="$CARGO_TARGET_DIR/release:$ROOT/zombienet/node_modules/.bin:$PATH"
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Run a command as root (directly when we are root, else through sudo).
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+		die "need root to run: $* (install it by hand, or run as root)"
+	fi
+}
+
+# Debian packages the build needs: protoc (litep2p's protobuf definitions).
+ensure_debian_packages() {
+	local missing=()
+	command -v protoc >/dev/null || missing+=(protobuf-compiler)
+	command -v cc >/dev/null || missing+=(build-essential)
+	command -v git >/dev/null || missing+=(git)
+	if [ ${#missing[@]} -gt 0 ]; then
+		command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
+		say "installing Debian packages: ${missing[*]}"
+		as_root apt-get update -qq || die "apt-get update failed: cannot install ${missing[*]}"
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" \
+			|| die "could not install Debian packages: ${missing[*]}"
+	fi
+}
+
+# The Rust toolchain and the wasm target that substrate-wasm-builder wants on rustc >= 1.84.
+ensure_rust() {
+	command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup (https://rustup.rs)"
+	if command -v rustup >/dev/null; then
+		if ! rustup target list --installed | grep -qx wasm32v1-none; then
+			say "adding the wasm32v1-none target"
+			rustup target add wasm32v1-none || die "rustup target add wasm32v1-none failed"
+		fi
+	else
+		rustc --print target-list | grep -qx wasm32v1-none \
+			|| die "no rustup, and this rustc lacks the wasm32v1-none target"
+	fi
+}
+
+# `npm ci` in a folder, only when its lockfile changed since the last install.
+ensure_npm_folder() {
+	local dir=$1
+	command -v npm >/dev/null || die "npm is missing: install Node.js 20+ and npm (Debian: nodejs npm)"
+	local stamp="$dir/node_modules/.coopchain-lock.sha"
+	local want
+	want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+	if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+		say "npm ci in ${dir#"$ROOT"/}"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $dir"
+		echo "$want" >"$stamp"
+	fi
+}
+
+ensure_prerequisites() {
+	ensure_debian_packages
+	ensure_rust
+	ensure_npm_folder "$ROOT/zombienet"
+	ensure_npm_folder "$ROOT/tests"
+}
+
+# The release node (and with it the runtime wasm, built once per change).
+build_node() {
+	say "building the release node (cargo build --release -p coopchain-node)"
+	(cd "$ROOT" && cargo build --locked --release -p coopchain-node) || die "the node build failed"
+	[ -x "$NODE_BIN" ] || die "no node binary at $NODE_BIN"
+}
+
+# Blocks until the node at ws port $1 answers RPC and has finalised block $2, or $3 seconds pass.
+wait_for_finality() {
+	local port=$1 height=$2 timeout=$3 start=$SECONDS
+	while [ $((SECONDS - start)) -lt "$timeout" ]; do
+		local hex
+		hex=$(curl -s -H 'Content-Type: application/json' \
+			-d '{"id":1,"jsonrpc":"2.0","method":"chain_getFinalizedHead","params":[]}' \
+			"http://127.0.0.1:$port" | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
+		if [ -n "$hex" ]; then
+			local number
+			number=$(curl -s -H 'Content-Type: application/json' \
+				-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"chain_getHeader\",\"params\":[\"$hex\"]}" \
+				"http://127.0.0.1:$port" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
+			if [ -n "$number" ] && [ $((number)) -ge "$height" ]; then return 0; fi
+		fi
+		sleep 3
+	done
+	return 1
+}
+
+APPS_LINK="https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A9944#/explorer"

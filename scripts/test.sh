@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every test of coopchain, each printing its runner's summary; exits non-zero on any failure:
+#   1. unit tests of the pallets, primitives and runtime (cargo test, debug, no wasm);
+#   2. the release node build (which builds the runtime wasm once);
+#   3. the zombienet network tests (zombienet/*.zndsl), each on a fresh four-validator network;
+#   4. the client tests (tests/, node's test runner) against a freshly spawned network.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+ensure_prerequisites
+command -v curl >/dev/null || { as_root apt-get install -y -qq curl || die "curl is missing"; }
+
+# ---- 1. unit tests: every workspace crate but the node, which needs no debug build ----
+mapfile -t crates < <(cd "$ROOT" && cargo metadata --no-deps --format-version 1 --locked |
+	node -e 'const m=JSON.parse(require("fs").readFileSync(0));
+	         for (const p of m.packages) if (p.name !== "coopchain-node") console.log(p.name)')
+say "unit tests: ${crates[*]}"
+pkgs=()
+for c in "${crates[@]}"; do pkgs+=(-p "$c"); done
+(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}") || die "unit tests failed"
+
+# ---- 2. the release node ----
+build_node
+
+failures=0
+run_dir=$(mktemp -d /tmp/coopchain-test.XXXXXX)
+cleanup() { pkill -f -- "$run_dir" 2>/dev/null || true; }
+trap cleanup EXIT
+
+# ---- 3. zombienet network tests ----
+for zndsl in "$ROOT"/zombienet/*.zndsl; do
+	name=$(basename "$zndsl" .zndsl)
+	say "zombienet test $name"
+	if (cd "$ROOT/zombienet" && timeout 1200 zombienet -p native -l text -f -d "$run_dir/$name" \
+		test "$zndsl"); then
+		echo "zombienet $name: passed"
+	else
+		echo "zombienet $name: FAILED (logs in $run_dir/$name)"
+		failures=$((failures + 1))
+	fi
+	pkill -f -- "$run_dir/$name" 2>/dev/null || true
+done
+
+# ---- 4. client tests against a live network ----
+say "client tests (tests/) against a fresh local network"
+(cd "$ROOT/zombienet" && exec zombienet -p native -l silent -f -d "$run_dir/client" spawn local.toml) \
+	>"$run_dir/client-spawn.log" 2>&1 &
+if wait_for_finality 9944 2 400; then
+	if (cd "$ROOT/tests" && timeout 1800 node --test --test-concurrency=1 --test-timeout=600000); then
+		echo "client tests: passed"
+	else
+		echo "client tests: FAILED (network logs in $run_dir/client)"
+		failures=$((failures + 1))
+	fi
+else
+	echo "client tests: the network did not finalise block 2 within 400 s (logs in $run_dir)"
+	tail -n 30 "$run_dir/client-spawn.log" || true
+	failures=$((failures + 1))
+fi
+cleanup
+
+if [ "$failures" -gt 0 ]; then
+	die "$failures network test suite(s) failed"
+fi
+say "all tests passed"
