@@ -11,13 +11,21 @@ ensure_prerequisites
 command -v curl >/dev/null || { as_root apt-get install -y -qq curl || die "curl is missing"; }
 
 # ---- 1. unit tests: every workspace crate but the node, which needs no debug build ----
+# With `runtime-benchmarks` on wherever a crate has it, so the benchmarks run as tests too.
 mapfile -t crates < <(cd "$ROOT" && cargo metadata --no-deps --format-version 1 --locked |
 	node -e 'const m=JSON.parse(require("fs").readFileSync(0));
-	         for (const p of m.packages) if (p.name !== "coopchain-node") console.log(p.name)')
-say "unit tests: ${crates[*]}"
+	         for (const p of m.packages) if (p.name !== "coopchain-node")
+	           console.log(p.name + (p.features["runtime-benchmarks"] ? " bench" : ""))')
 pkgs=()
-for c in "${crates[@]}"; do pkgs+=(-p "$c"); done
-(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}") || die "unit tests failed"
+features=()
+for line in "${crates[@]}"; do
+	read -r name bench <<<"$line"
+	pkgs+=(-p "$name")
+	[ -n "${bench:-}" ] && features+=("$name/runtime-benchmarks")
+done
+say "unit tests (cargo test ${pkgs[*]})"
+(cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \
+	--features "$(IFS=,; echo "${features[*]}")") || die "unit tests failed"
 
 # ---- 2. the release node ----
 build_node

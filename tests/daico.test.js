@@ -30,13 +30,13 @@ describe('DAICO raise', () => {
   });
 
   it('is opened by the co-op\'s own motion', async () => {
-    const start = (await bestNumber(api)) + 8;
+    const start = (await bestNumber(api)) + 20;
     const params = {
       beneficiary: team.address,
       softCap: 100n * UNIT,
       hardCap: 1_000n * UNIT,
       start,
-      end: start + 6,
+      end: start + 8,
       minContribution: UNIT,
       maxContribution: 500n * UNIT,
       contributors: 'Anyone',
@@ -45,7 +45,7 @@ describe('DAICO raise', () => {
       voting: 'HeadCount',
       quorum: 500_000_000,
       threshold: 500_000_000,
-      votingPeriod: 3,
+      votingPeriod: 8,
       milestones: [],
     };
     const call = api.tx.daico.createRaise(coop, params);
@@ -60,12 +60,14 @@ describe('DAICO raise', () => {
 
   it('takes contributions from several accounts into escrow', async () => {
     const amounts = [300n, 200n, 150n, 50n].map((x) => x * UNIT);
-    for (let i = 0; i < contributors.length; i += 1) {
-      const { events, error } = await submit(api, api.tx.daico.contribute(raise, amounts[i]), contributors[i]);
+    const results = await Promise.all(contributors.map(
+      (c, i) => submit(api, api.tx.daico.contribute(raise, amounts[i]), c)));
+    results.forEach(({ events, error }, i) => {
       assert.equal(error, null);
       const [c] = eventsOf(events, api.events.daico.Contributed);
+      assert.equal(c.data.who.toString(), contributors[i].address);
       assert.equal(c.data.amount.toBigInt(), amounts[i]);
-    }
+    });
     const r = (await api.query.daico.raises(raise)).unwrap();
     assert.equal(r.raised.toBigInt(), 700n * UNIT);
     assert.equal(r.contributors.toNumber(), 4);
@@ -94,10 +96,9 @@ describe('DAICO raise', () => {
   it('dissolves by contributor vote and refunds pro rata to the unit', async () => {
     const opened = await submit(api, api.tx.daico.propose(raise, 'Dissolve'), contributors[3]);
     assert.equal(opened.error, null);
-    for (const c of contributors.slice(0, 3)) {
-      const { error } = await submit(api, api.tx.daico.vote(raise, 'Dissolve', true), c);
-      assert.equal(error, null);
-    }
+    const votes = await Promise.all(contributors.slice(0, 3).map(
+      (c) => submit(api, api.tx.daico.vote(raise, 'Dissolve', true), c)));
+    for (const { error } of votes) assert.equal(error, null);
     const proposal = (await api.query.daico.proposals(raise, 'Dissolve')).unwrap();
     await untilBlock(api, proposal.ends.toNumber());
     const closed = await submit(api, api.tx.daico.closeProposal(raise, 'Dissolve'), founder);

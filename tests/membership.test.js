@@ -5,7 +5,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { UNIT, connect, fresh, submit, eventsOf, fund } = require('./lib/chain');
 
-/** Bylaws of a small worker co-op admitting by vote; motions decide within 2 blocks. */
+/** Bylaws of a small worker co-op admitting by vote; 20-block (2 minute) motions. */
 function bylaws(overrides = {}) {
   return {
     sharePrice: UNIT,
@@ -14,7 +14,7 @@ function bylaws(overrides = {}) {
     investorVoteCap: 0,
     quorum: 500_000_000, // 50 %, in parts per billion
     approval: 500_000_000,
-    votingPeriod: 2,
+    votingPeriod: 20,
     withdrawalNotice: 0,
     maxMembers: 10,
     ...overrides,

@@ -117,7 +117,7 @@ async function foundCoop(api, founder, members, overrides = {}) {
     investorVoteCap: 0,
     quorum: 500_000_000,
     approval: 500_000_000,
-    votingPeriod: 2,
+    votingPeriod: 20,
     withdrawalNotice: 0,
     maxMembers: 50,
     ...overrides,
@@ -126,9 +126,11 @@ async function foundCoop(api, founder, members, overrides = {}) {
   if (created.error) throw new Error(`createCoop: ${JSON.stringify(created.error)}`);
   const [event] = eventsOf(created.events, api.events.coopMembership.CoopCreated);
   const coop = event.data.coop.toNumber();
-  for (const m of members) {
-    const joined = await submit(api, api.tx.coopMembership.apply(coop, 0), m);
-    if (joined.error) throw new Error(`apply: ${JSON.stringify(joined.error)}`);
+  // Different signers: their transactions go in together.
+  const joined = await Promise.all(
+    members.map((m) => submit(api, api.tx.coopMembership.apply(coop, 0), m)));
+  for (const j of joined) {
+    if (j.error) throw new Error(`apply: ${JSON.stringify(j.error)}`);
   }
   return { coop, treasury: event.data.treasury.toString() };
 }
@@ -143,8 +145,9 @@ async function passMotion(api, coop, call, proposer, voters) {
   if (proposed.error) throw new Error(`propose: ${JSON.stringify(proposed.error)}`);
   const [opened] = eventsOf(proposed.events, api.events.coopMembership.MotionProposed);
   const motion = opened.data.motion.toNumber();
-  for (const v of voters) {
-    const voted = await submit(api, api.tx.coopMembership.vote(coop, motion, true), v);
+  const votes = await Promise.all(
+    voters.map((v) => submit(api, api.tx.coopMembership.vote(coop, motion, true), v)));
+  for (const voted of votes) {
     if (voted.error) throw new Error(`vote: ${JSON.stringify(voted.error)}`);
   }
   const info = await call.paymentInfo(proposer);

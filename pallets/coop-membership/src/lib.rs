@@ -339,9 +339,13 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (name, founders, bylaws) in &self.coops {
-				let name: BoundedVec<u8, T::MaxNameLen> =
-					name.clone().try_into().expect("genesis co-op name too long");
-				Pallet::<T>::validate_bylaws(bylaws).expect("genesis bylaws are invalid");
+				let name: BoundedVec<u8, T::MaxNameLen> = name
+					.clone()
+					.try_into()
+					.unwrap_or_else(|_| panic!("genesis: co-op name too long"));
+				if let Err(e) = Pallet::<T>::validate_bylaws(bylaws) {
+					panic!("genesis: invalid bylaws: {e:?}");
+				}
 				assert!(!founders.is_empty(), "a genesis co-op needs a founding member");
 				let coop = NextCoopId::<T>::get();
 				let mut info = CoopOf::<T> {
@@ -359,8 +363,11 @@ pub mod pallet {
 				};
 				for founder in founders {
 					assert!(!Members::<T>::contains_key(coop, founder), "duplicate genesis member");
-					Pallet::<T>::insert_member(coop, &mut info, founder, 0, Zero::zero())
-						.expect("genesis co-op over its member bound");
+					if Pallet::<T>::insert_member(coop, &mut info, founder, 0, Zero::zero())
+						.is_err()
+					{
+						panic!("genesis: co-op over its member bound");
+					}
 				}
 				Coops::<T>::insert(coop, info);
 				NextCoopId::<T>::put(coop.saturating_add(1));
