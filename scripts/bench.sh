@@ -10,7 +10,7 @@ source "$(dirname "$0")/common.sh"
 ensure_debian_packages
 ensure_rust
 
-STEPS=${STEPS:-20}
+STEPS=${STEPS:-10}
 REPEAT=${REPEAT:-5}
 if [ $# -gt 0 ]; then pallets=("$@"); else
 	mapfile -t pallets < <(for d in "$ROOT"/pallets/*/; do

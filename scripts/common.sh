@@ -4,9 +4,6 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # One persistent build cache for every clone on this machine (CI reuses it).
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/coopchain-target}
-# The target dir is outside the clone: tell the wasm builder where the workspace (and its
-# Cargo.lock) is, so the runtime wasm builds with the locked dependency versions.
-export WASM_BUILD_WORKSPACE_HINT="$ROOT"
 NODE_BIN="$CARGO_TARGET_DIR/release/coopchain-node"
 export PATH="$CARGO_TARGET_DIR/release:$ROOT/zombienet/node_modules/.bin:$PATH"
 

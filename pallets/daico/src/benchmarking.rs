@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::Pallet as Daico;
+use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate as _;
 use frame_system::RawOrigin;
@@ -20,22 +21,23 @@ fn endow<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, unit::<T>().saturating_mul(10_000_000u32.into()));
 }
 
-/// Raise parameters for the benchmarks: members only (the costlier check), a window from now
-/// for 10 blocks, every milestone slot used.
-fn bench_params<T: Config>(beneficiary: T::AccountId) -> RaiseParamsOf<T> {
+/// Raise parameters for the benchmarks: a window from now for 10 blocks, every milestone slot
+/// used; members only (the costlier check) if asked.
+fn bench_params<T: Config>(beneficiary: T::AccountId, members_only: bool) -> RaiseParamsOf<T> {
 	let u = unit::<T>();
 	let milestones: Vec<BalanceOf<T>> =
 		(0..T::MaxMilestones::get()).map(|_| u.saturating_mul(10u32.into())).collect();
-	let now = frame_system::Pallet::<T>::block_number();
+	// The window opens next block: the benchmark may run the call a block after the setup.
+	let start = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
 	RaiseParams {
 		beneficiary,
 		soft_cap: u.saturating_mul(1_000u32.into()),
 		hard_cap: u.saturating_mul(1_000_000u32.into()),
-		start: now,
-		end: now.saturating_add(10u32.into()),
+		start,
+		end: start.saturating_add(10u32.into()),
 		min_contribution: u,
 		max_contribution: u.saturating_mul(100_000u32.into()),
-		contributors: Contributors::MembersOnly,
+		contributors: if members_only { Contributors::MembersOnly } else { Contributors::Anyone },
 		tap_rate: u,
 		tap_ceiling: u.saturating_mul(1_000u32.into()),
 		voting: VotingMode::DoubleMajority,
@@ -46,19 +48,29 @@ fn bench_params<T: Config>(beneficiary: T::AccountId) -> RaiseParamsOf<T> {
 	}
 }
 
-/// A raise with `n` contributors (each a co-op member) of 1000 units each; returns it and them.
+/// A raise open to anyone with `n` contributors of 1000 units each; returns it and them.
 fn raise_with<T: Config>(n: u32) -> (RaiseId, Vec<T::AccountId>) {
+	raise_for::<T>(n, false)
+}
+
+/// A raise with `n` contributors of 1000 units each (co-op members, if `members_only`).
+fn raise_for<T: Config>(n: u32, members_only: bool) -> (RaiseId, Vec<T::AccountId>) {
 	let coop = T::BenchmarkHelper::coop();
 	endow::<T>(&T::Coops::treasury_account(coop));
 	let team: T::AccountId = account("team", 0, SEED);
 	let raise = NextRaiseId::<T>::get();
 	let origin = T::CoopOrigin::try_successful_origin(&coop).expect("the co-op can decide");
-	Daico::<T>::create_raise(origin, coop, bench_params::<T>(team)).expect("valid raise");
+	let params = bench_params::<T>(team, members_only);
+	let start = params.start;
+	Daico::<T>::create_raise(origin, coop, params).expect("valid raise");
+	frame_system::Pallet::<T>::set_block_number(start);
 	let mut all = Vec::new();
 	for i in 0..n {
 		let who: T::AccountId = account("contributor", i, SEED);
 		endow::<T>(&who);
-		T::BenchmarkHelper::add_member(coop, &who);
+		if members_only {
+			T::BenchmarkHelper::add_member(coop, &who);
+		}
 		Daico::<T>::contribute(
 			RawOrigin::Signed(who.clone()).into(),
 			raise,
@@ -98,7 +110,7 @@ mod benchmarks {
 		endow::<T>(&T::Coops::treasury_account(coop));
 		let origin =
 			T::CoopOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
-		let params = bench_params::<T>(account("team", 0, SEED));
+		let params = bench_params::<T>(account("team", 0, SEED), true);
 		let raise = NextRaiseId::<T>::get();
 
 		#[extrinsic_call]
@@ -115,7 +127,7 @@ mod benchmarks {
 	/// A new contributor to a members-only raise.
 	#[benchmark]
 	fn contribute() {
-		let (raise, _) = raise_with::<T>(1);
+		let (raise, _) = raise_for::<T>(1, true);
 		let who: T::AccountId = whitelisted_caller();
 		endow::<T>(&who);
 		let coop = Raises::<T>::get(raise).map(|r| r.coop).unwrap_or_default();

@@ -24,7 +24,7 @@ impl pallet_daico::Config for Runtime {
 	type CoopOrigin = CoopDecision;
 	type PalletId = DaicoPalletId;
 	type MaxMilestones = ConstU32<8>;
-	type MaxContributors = ConstU32<1000>;
+	type MaxContributors = ConstU32<512>;
 	type MinQuorum = DaicoMinQuorum;
 	/// At least three contributors (or all, if fewer) must vote.
 	type MinVoters = ConstU32<3>;
