@@ -10,11 +10,13 @@ source "$(dirname "$0")/common.sh"
 ensure_prerequisites
 command -v curl >/dev/null || { as_root apt-get install -y -qq curl || die "curl is missing"; }
 
-# ---- 1. unit tests: every workspace crate but the node, which needs no debug build ----
+# ---- 1. unit tests: every workspace crate but the node and the node's RPC crates (client code,
+# built in release with the node; no debug build of the client stack) ----
 # With `runtime-benchmarks` on wherever a crate has it, so the benchmarks run as tests too.
 mapfile -t crates < <(cd "$ROOT" && cargo metadata --no-deps --format-version 1 --locked |
 	node -e 'const m=JSON.parse(require("fs").readFileSync(0));
-	         for (const p of m.packages) if (p.name !== "coopchain-node")
+	         for (const p of m.packages)
+	           if (p.name !== "coopchain-node" && !p.name.endsWith("-rpc"))
 	           console.log(p.name + (p.features["runtime-benchmarks"] ? " bench" : ""))')
 pkgs=()
 features=()

@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
+	InherentDataExt, Nonce, Patronage, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -151,6 +151,28 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_patronage_runtime_api::PatronageApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn claimable(
+			coop: coop_primitives::CoopId,
+			period: pallet_patronage::PeriodIndex,
+			member: AccountId,
+		) -> Option<pallet_patronage::Allocation<Balance>> {
+			Patronage::claimable(coop, period, &member)
+		}
+		fn capital_account(
+			coop: coop_primitives::CoopId,
+			member: AccountId,
+		) -> pallet_patronage::CapitalAccount<Balance> {
+			Patronage::capital_account(coop, &member)
+		}
+		fn period_summary(
+			coop: coop_primitives::CoopId,
+			period: pallet_patronage::PeriodIndex,
+		) -> Option<pallet_patronage::PeriodSummary<Balance, BlockNumber>> {
+			Patronage::period_summary(coop, period)
 		}
 	}
 

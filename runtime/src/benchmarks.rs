@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_coop_membership, CoopMembership]
 	[pallet_daico, Daico]
+	[pallet_patronage, Patronage]
 );

@@ -215,4 +215,7 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Daico = pallet_daico;
+
+	#[runtime::pallet_index(12)]
+	pub type Patronage = pallet_patronage;
 }

@@ -10,9 +10,14 @@ const WS = process.env.COOPCHAIN_WS || 'ws://127.0.0.1:9944';
 /** One COOP in plancks (12 decimals). */
 const UNIT = 10n ** 12n;
 
+/** Each connection's provider, for the node's custom RPC methods. */
+const providers = new WeakMap();
+
 async function connect() {
-  const api = await ApiPromise.create({ provider: new WsProvider(WS), noInitWarn: true });
+  const provider = new WsProvider(WS);
+  const api = await ApiPromise.create({ provider, noInitWarn: true });
   await api.isReady;
+  providers.set(api, provider);
   return api;
 }
 
@@ -136,12 +141,12 @@ async function foundCoop(api, founder, members, overrides = {}) {
 }
 
 /**
- * Passes a dispatch motion of `coop` carrying `call`: `proposer` proposes, `voters` vote aye,
- * then it is closed. Returns the events of the closing block.
+ * Passes a motion of `coop` on `proposal` (e.g. `{ GrantRole: { who, role: 'Operator' } }`):
+ * `proposer` proposes, `voters` vote aye, then it is closed with `callWeightBound`. Returns the
+ * events of the closing block.
  */
-async function passMotion(api, coop, call, proposer, voters) {
-  const proposed = await submit(
-    api, api.tx.coopMembership.propose(coop, { Dispatch: { call } }), proposer);
+async function passProposal(api, coop, proposal, proposer, voters, callWeightBound = { refTime: 0, proofSize: 0 }) {
+  const proposed = await submit(api, api.tx.coopMembership.propose(coop, proposal), proposer);
   if (proposed.error) throw new Error(`propose: ${JSON.stringify(proposed.error)}`);
   const [opened] = eventsOf(proposed.events, api.events.coopMembership.MotionProposed);
   const motion = opened.data.motion.toNumber();
@@ -150,16 +155,30 @@ async function passMotion(api, coop, call, proposer, voters) {
   for (const voted of votes) {
     if (voted.error) throw new Error(`vote: ${JSON.stringify(voted.error)}`);
   }
+  const closed = await submit(api, api.tx.coopMembership.close(coop, motion, callWeightBound), proposer);
+  if (closed.error) throw new Error(`close: ${JSON.stringify(closed.error)}`);
+  return closed.events;
+}
+
+/**
+ * Passes a dispatch motion of `coop` carrying `call`: `proposer` proposes, `voters` vote aye,
+ * then it is closed. Returns the events of the closing block.
+ */
+async function passMotion(api, coop, call, proposer, voters) {
   const info = await call.paymentInfo(proposer);
   const bound = { refTime: info.weight.refTime.toBigInt() * 2n, proofSize: info.weight.proofSize.toBigInt() * 2n + 100_000n };
-  const closed = await submit(api, api.tx.coopMembership.close(coop, motion, bound), proposer);
-  if (closed.error) throw new Error(`close: ${JSON.stringify(closed.error)}`);
-  const [executed] = eventsOf(closed.events, api.events.coopMembership.MotionExecuted);
+  const events = await passProposal(api, coop, { Dispatch: { call } }, proposer, voters, bound);
+  const [executed] = eventsOf(events, api.events.coopMembership.MotionExecuted);
   if (!executed) throw new Error('the motion was not executed');
   if (executed.data.result.isErr) {
     throw new Error(`the motion's call failed: ${JSON.stringify(decodeError(api, executed.data.result.asErr))}`);
   }
-  return closed.events;
+  return events;
 }
 
-module.exports = { WS, UNIT, connect, bestNumber, untilBlock, foundCoop, passMotion, keyring, dev, fresh, decodeError, submit, eventsOf, free, fund };
+/** Calls a custom JSON-RPC method of the node (e.g. `patronage_claimable`). */
+function rpc(api, method, params) {
+  return providers.get(api).send(method, params);
+}
+
+module.exports = { WS, UNIT, connect, bestNumber, untilBlock, foundCoop, passMotion, passProposal, rpc, keyring, dev, fresh, decodeError, submit, eventsOf, free, fund };

@@ -20,6 +20,8 @@ parameter_types! {
 	pub const CoopDeposit: Balance = 10 * UNIT;
 	/// Held from whoever proposes a motion or applies to a co-op that admits by vote.
 	pub const MotionDeposit: Balance = UNIT;
+	/// The most members a co-op may have.
+	pub const MaxCoopMembers: u32 = 512;
 }
 
 /// Voting periods may be as short as 2 blocks (12 s; test networks) and as long as 30 days.
@@ -44,7 +46,7 @@ impl pallet_coop_membership::Config for Runtime {
 	type MotionDeposit = MotionDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxClasses = ConstU32<6>;
-	type MaxMembers = ConstU32<512>;
+	type MaxMembers = MaxCoopMembers;
 	type MaxOpenMotions = ConstU32<16>;
 	type MaxPendingRedemptions = ConstU32<64>;
 	type MaxRoleHolders = ConstU32<16>;

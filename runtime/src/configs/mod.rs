@@ -5,13 +5,15 @@
 //! - [`monetary`]: balances (COOP) and transaction fees;
 //! - [`governance`]: sudo, the temporary root of the test network;
 //! - [`membership`]: co-ops, members and motions;
-//! - [`daico`]: DAICO fundraising.
+//! - [`daico`]: DAICO fundraising;
+//! - [`patronage`]: patronage dividends and revolving member equity.
 
 pub mod consensus;
 pub mod daico;
 pub mod governance;
 pub mod membership;
 pub mod monetary;
+pub mod patronage;
 pub mod system;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
