@@ -39,8 +39,10 @@ impl pallet_patronage::Config for Runtime {
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helper {
 	use coop_primitives::{CoopId, CoopRole, RoleSet};
-	use frame_support::traits::fungible::Mutate;
+	use frame_support::traits::{fungible::Mutate, Get};
 	use sp_runtime::Saturating;
+
+	use crate::configs::membership::MaxCoopMembers;
 
 	use crate::{
 		genesis_config_presets::demo_coop_bylaws, AccountId, Balances, CoopMembership, Runtime,
@@ -55,10 +57,13 @@ mod benchmark_helper {
 			let founder: AccountId = frame_benchmarking::account("patronage-founder", 0, 0);
 			Balances::set_balance(&founder, 1_000_000 * UNIT);
 			let coop = pallet_coop_membership::NextCoopId::<Runtime>::get();
+			// Room for as many members as any co-op may have: the benchmarks go up to it.
+			let mut bylaws = demo_coop_bylaws();
+			bylaws.max_members = MaxCoopMembers::get();
 			let created = CoopMembership::create_coop(
 				RuntimeOrigin::signed(founder),
 				b"benchmark co-op".to_vec(),
-				demo_coop_bylaws(),
+				bylaws,
 			);
 			debug_assert!(created.is_ok(), "the benchmark co-op is founded");
 			coop
