@@ -1,0 +1,191 @@
+//! # coop-clearing
+//!
+//! Multilateral obligation clearing: given who owes whom, find the largest amount of debt that
+//! can be cancelled without changing anyone's net position, and prove that no larger amount
+//! exists.
+//!
+//! ## The problem
+//!
+//! Participants `0..n` and obligations `e = (debtor, creditor, cₑ)`. A **clearing** sets off
+//! `0 ≤ xₑ ≤ cₑ` of each obligation such that every participant's net position is unchanged:
+//! what they set off as debtor equals what they set off as creditor. `x` is then a
+//! *circulation* in the debt graph; the clearing is **maximal** when `Σ xₑ` is as large as any
+//! circulation's.
+//!
+//! ## The certificate
+//!
+//! A clearing comes with integer **potentials** `p(v)`, one per participant. With
+//! `δₑ = p(creditor) − p(debtor)`, the certificate holds when for every obligation
+//!
+//! - `xₑ > 0  ⇒ δₑ ≤ 1`, and
+//! - `xₑ < cₑ ⇒ δₑ ≥ 1`.
+//!
+//! *Why this proves maximality.* For any circulation `z` with `0 ≤ z ≤ c`,
+//! `Σ zₑ δₑ = Σᵥ p(v)·(inflow(v) − outflow(v)) = 0`, so
+//! `Σ zₑ = Σ zₑ (1 − δₑ) ≤ Σ_{δₑ < 1} cₑ (1 − δₑ)`. The certificate forces `xₑ = cₑ` wherever
+//! `δₑ < 1` and `xₑ = 0` wherever `δₑ > 1`, so `x` reaches that bound: no circulation clears
+//! more. These are the complementary slackness conditions of the linear program
+//! `max Σ xₑ` over circulations, and [`check_clearing`] verifies them in time linear in the
+//! number of obligations.
+//!
+//! ## The solver (feature `std`)
+//!
+//! [`solve`] computes the remaining debt `y = c − x` as a minimum-cost flow: every unit left
+//! owed on an obligation costs 1, and `y` must leave every participant with its original net
+//! position. It is the primal-dual algorithm: Dijkstra on reduced costs (stopped at the nearest
+//! net creditor) raises the potentials, then Dinic's blocking flows push net debts along
+//! zero-reduced-cost residual arcs, until every net position is routed. The final potentials
+//! are the certificate.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+#[cfg(feature = "std")]
+mod solver;
+#[cfg(feature = "std")]
+pub use solver::{solve, Solution};
+
+/// An amount of debt. Inputs are at most 2⁶⁴; sums of up to 2⁶⁴ of them fit.
+pub type Amount = u128;
+
+/// A participant's potential (dual price) in a certificate.
+pub type Potential = i64;
+
+/// `debtor` owes `creditor` `amount`. Participants are numbered `0..n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Obligation {
+	/// Who owes.
+	pub debtor: u32,
+	/// Who is owed.
+	pub creditor: u32,
+	/// How much is outstanding.
+	pub amount: Amount,
+}
+
+/// Why a clearing was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClearingError {
+	/// A set-off names an obligation that does not exist.
+	UnknownObligation(u32),
+	/// An obligation appears twice in the set-offs.
+	DuplicateSetoff(u32),
+	/// A set-off is larger than the obligation's outstanding amount.
+	SetoffExceedsObligation(u32),
+	/// An obligation names a participant outside `0..n`.
+	UnknownParticipant(u32),
+	/// The clearing changes this participant's net position.
+	NetPositionChanged(u32),
+	/// The certificate has not one potential per participant.
+	CertificateLength,
+	/// The certificate fails on this obligation: the clearing is not shown to be maximal.
+	NotMaximal(u32),
+	/// Amounts beyond what the check can add up.
+	Overflow,
+}
+
+/// What a clearing that passed the check does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClearingSummary {
+	/// Debt outstanding before, over all obligations.
+	pub total: Amount,
+	/// Debt set off.
+	pub cleared: Amount,
+	/// Obligations reduced.
+	pub obligations_reduced: u32,
+	/// Participants whose obligations were reduced.
+	pub participants: u32,
+}
+
+/// Checks a clearing of `obligations` among `participants` participants, in time linear in the
+/// number of obligations and participants.
+///
+/// `setoffs` lists `(obligation index, amount)`; obligations not listed are not reduced. With a
+/// certificate (`potentials`, one per participant) it also checks that the clearing is maximal
+/// (see the crate docs).
+pub fn check_clearing(
+	participants: u32,
+	obligations: &[Obligation],
+	setoffs: &[(u32, Amount)],
+	potentials: Option<&[Potential]>,
+) -> Result<ClearingSummary, ClearingError> {
+	let n = participants as usize;
+	let mut x: Vec<Option<Amount>> = vec![None; obligations.len()];
+	for &(index, amount) in setoffs {
+		let slot = x.get_mut(index as usize).ok_or(ClearingError::UnknownObligation(index))?;
+		if slot.is_some() {
+			return Err(ClearingError::DuplicateSetoff(index));
+		}
+		*slot = Some(amount);
+	}
+	// Net change per participant: + as creditor, − as debtor; must end at zero.
+	let mut credited: Vec<Amount> = vec![0; n];
+	let mut debited: Vec<Amount> = vec![0; n];
+	let mut touched: Vec<bool> = vec![false; n];
+	let mut summary = ClearingSummary::default();
+	for (index, (obligation, setoff)) in obligations.iter().zip(&x).enumerate() {
+		let index = index as u32;
+		let (d, c) = (obligation.debtor as usize, obligation.creditor as usize);
+		if d >= n {
+			return Err(ClearingError::UnknownParticipant(obligation.debtor));
+		}
+		if c >= n {
+			return Err(ClearingError::UnknownParticipant(obligation.creditor));
+		}
+		summary.total =
+			summary.total.checked_add(obligation.amount).ok_or(ClearingError::Overflow)?;
+		let amount = setoff.unwrap_or(0);
+		if amount > obligation.amount {
+			return Err(ClearingError::SetoffExceedsObligation(index));
+		}
+		if amount == 0 {
+			continue;
+		}
+		summary.cleared = summary.cleared.checked_add(amount).ok_or(ClearingError::Overflow)?;
+		summary.obligations_reduced = summary.obligations_reduced.saturating_add(1);
+		let debit =
+			debited.get_mut(d).ok_or(ClearingError::UnknownParticipant(obligation.debtor))?;
+		*debit = debit.checked_add(amount).ok_or(ClearingError::Overflow)?;
+		let credit =
+			credited.get_mut(c).ok_or(ClearingError::UnknownParticipant(obligation.creditor))?;
+		*credit = credit.checked_add(amount).ok_or(ClearingError::Overflow)?;
+		for v in [d, c] {
+			if let Some(t) = touched.get_mut(v) {
+				*t = true;
+			}
+		}
+	}
+	for (v, (credit, debit)) in credited.iter().zip(&debited).enumerate() {
+		if credit != debit {
+			return Err(ClearingError::NetPositionChanged(v as u32));
+		}
+	}
+	summary.participants = touched.iter().filter(|t| **t).count() as u32;
+
+	if let Some(p) = potentials {
+		if p.len() != n {
+			return Err(ClearingError::CertificateLength);
+		}
+		for (index, (obligation, setoff)) in obligations.iter().zip(&x).enumerate() {
+			let index = index as u32;
+			let amount = setoff.unwrap_or(0);
+			let (Some(pd), Some(pc)) =
+				(p.get(obligation.debtor as usize), p.get(obligation.creditor as usize))
+			else {
+				return Err(ClearingError::UnknownParticipant(obligation.debtor));
+			};
+			let delta = i128::from(*pc) - i128::from(*pd);
+			if (amount > 0 && delta > 1) || (amount < obligation.amount && delta < 1) {
+				return Err(ClearingError::NotMaximal(index));
+			}
+		}
+	}
+	Ok(summary)
+}
+
+#[cfg(test)]
+mod tests;
