@@ -85,8 +85,8 @@ impl Config for Test {
 	type Coops = MockCoops;
 	type CoopOrigin = MockCoopOrigin;
 	type CoopAccountOrigin = NeverEnsureOrigin<CoopId>;
-	type MaxParticipants = ConstU32<8>;
-	type MaxObligations = ConstU32<16>;
+	type MaxParticipants = ConstU32<20>;
+	type MaxObligations = ConstU32<40>;
 	type MaxSetoffs = ConstU32<16>;
 	type MaxCreditLimit = ConstU128<1_000>;
 	type MaxMemoLen = ConstU32<16>;

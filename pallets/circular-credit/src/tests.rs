@@ -8,7 +8,7 @@ fn setoffs(list: &[(ObligationId, Credit)]) -> BoundedVec<(ObligationId, Credit)
 	BoundedVec::truncate_from(list.to_vec())
 }
 
-fn certificate(p: &[i64]) -> Option<BoundedVec<i64, ConstU32<8>>> {
+fn certificate(p: &[i64]) -> Option<BoundedVec<i64, ConstU32<20>>> {
 	Some(BoundedVec::truncate_from(p.to_vec()))
 }
 
@@ -87,11 +87,11 @@ mod join_and_leave {
 			assert_noop!(CircularCredit::join(signed(9), 0), Error::<Test>::NotCoopMember);
 			assert_ok!(CircularCredit::join(signed(1), 0));
 			assert_noop!(CircularCredit::join(signed(1), 0), Error::<Test>::AlreadyParticipant);
-			MEMBERS.with(|m| m.borrow_mut().extend(10..20));
-			for who in 10..17 {
+			MEMBERS.with(|m| m.borrow_mut().extend(10..40));
+			for who in 10..29 {
 				assert_ok!(CircularCredit::join(signed(who), 0));
 			}
-			assert_noop!(CircularCredit::join(signed(17), 0), Error::<Test>::TooManyParticipants);
+			assert_noop!(CircularCredit::join(signed(29), 0), Error::<Test>::TooManyParticipants);
 		});
 	}
 
@@ -296,7 +296,7 @@ mod obligations {
 				CircularCredit::issue_obligation(signed(2), 1, 1, 5, 30),
 				Error::<Test>::CircleNotFound
 			);
-			for _ in 0..16 {
+			for _ in 0..40 {
 				assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
 			}
 			assert_noop!(
