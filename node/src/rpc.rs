@@ -28,9 +28,11 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: pallet_patronage_rpc::PatronageRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: pallet_circular_credit_rpc::CircularCreditRuntimeApi<Block>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
+	use pallet_circular_credit_rpc::{CircularCredit, CircularCreditApiServer};
 	use pallet_patronage_rpc::{Patronage, PatronageApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -40,7 +42,8 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Patronage::<_, Block, Balance, BlockNumber>::new(client).into_rpc())?;
+	module.merge(Patronage::<_, Block, Balance, BlockNumber>::new(client.clone()).into_rpc())?;
+	module.merge(CircularCredit::<_, Block>::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -17,9 +17,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa,
-	InherentDataExt, Nonce, Patronage, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, CircularCredit,
+	Executive, Grandpa, InherentDataExt, Nonce, Patronage, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -151,6 +151,14 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_circular_credit_runtime_api::CircularCreditApi<Block> for Runtime {
+		fn clearing_input(
+			circle: pallet_circular_credit::CircleId,
+		) -> Option<pallet_circular_credit::ClearingInput> {
+			CircularCredit::clearing_input(circle)
 		}
 	}
 

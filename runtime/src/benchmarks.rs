@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_coop_membership, CoopMembership]
 	[pallet_daico, Daico]
 	[pallet_patronage, Patronage]
+	[pallet_circular_credit, CircularCredit]
 );

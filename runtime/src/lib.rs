@@ -218,4 +218,7 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Patronage = pallet_patronage;
+
+	#[runtime::pallet_index(13)]
+	pub type CircularCredit = pallet_circular_credit;
 }

@@ -25,8 +25,14 @@ fn participant<T: Config>(circle: CircleId, i: u32) -> T::AccountId {
 	T::BenchmarkHelper::add_member(circle, &who);
 	CircularCredit::<T>::join(RawOrigin::Signed(who.clone()).into(), circle).expect("joins");
 	let origin = T::CoopOrigin::try_successful_origin(&circle).expect("the co-op can decide");
-	CircularCredit::<T>::set_credit_limit(origin, circle, who.clone(), T::MaxCreditLimit::get(), None)
-		.expect("a limit");
+	CircularCredit::<T>::set_credit_limit(
+		origin,
+		circle,
+		who.clone(),
+		T::MaxCreditLimit::get(),
+		None,
+	)
+	.expect("a limit");
 	who
 }
 
@@ -95,8 +101,8 @@ mod benchmarks {
 	fn set_credit_limit() -> Result<(), BenchmarkError> {
 		let circle = circle::<T>();
 		let who = participant::<T>(circle, 0);
-		let origin =
-			T::CoopOrigin::try_successful_origin(&circle).map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::CoopOrigin::try_successful_origin(&circle)
+			.map_err(|_| BenchmarkError::Weightless)?;
 		let limit = T::MaxCreditLimit::get();
 
 		#[extrinsic_call]
@@ -174,7 +180,12 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(debtor), circle, id, 100);
 
-		assert_last_event::<T>(Event::ObligationSettled { circle, id, amount: 100, outstanding: 0 });
+		assert_last_event::<T>(Event::ObligationSettled {
+			circle,
+			id,
+			amount: 100,
+			outstanding: 0,
+		});
 	}
 
 	/// Cancelling an accepted obligation (the net positions move too).
@@ -230,6 +241,7 @@ mod benchmarks {
 			cleared: Credit::from(s).saturating_mul(100),
 			obligations: s,
 			participants: s,
+			cycles: 1,
 			maximal: true,
 		});
 	}

@@ -300,6 +300,8 @@ pub mod pallet {
 			obligations: u32,
 			/// Participants whose obligations were reduced.
 			participants: u32,
+			/// Independent debt cycles set off (the circuit rank of the set-off graph).
+			cycles: u32,
 			/// Whether the clearing came with a certificate of maximality.
 			maximal: bool,
 		},
@@ -736,11 +738,23 @@ pub mod pallet {
 				cleared: summary.cleared,
 				obligations: summary.obligations_reduced,
 				participants: summary.participants,
+				cycles: summary.cycles,
 				maximal: certificate.is_some(),
 			});
 			Ok(())
 		}
 	}
+}
+
+/// A circle's accepted obligations as the clearing solver needs them (runtime API).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct ClearingInput {
+	/// Participant numbers run from 0 to this (exclusive).
+	pub participants: u32,
+	/// Whether a clearing must carry a certificate.
+	pub require_maximal: bool,
+	/// The accepted obligations: id, debtor's number, creditor's number, outstanding amount.
+	pub obligations: Vec<(ObligationId, ParticipantIndex, ParticipantIndex, Credit)>,
 }
 
 /// A circle's accepted obligations, numbered for the clearing check.
@@ -842,6 +856,22 @@ impl<T: Config> Pallet<T> {
 				info.open_obligations.saturating_dec();
 			}
 		});
+	}
+
+	/// What the clearing solver needs for `circle` (runtime API), if the circle exists.
+	pub fn clearing_input(circle: CircleId) -> Option<ClearingInput> {
+		let info = Circles::<T>::get(circle)?;
+		let graph = Self::clearing_graph(circle);
+		Some(ClearingInput {
+			participants: info.next_index,
+			require_maximal: info.require_maximal,
+			obligations: graph
+				.ids
+				.iter()
+				.zip(&graph.obligations)
+				.map(|(id, o)| (*id, o.debtor, o.creditor, o.amount))
+				.collect(),
+		})
 	}
 
 	/// The circle's accepted obligations, ids ascending, with participants by number. Reads at

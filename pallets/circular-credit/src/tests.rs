@@ -352,6 +352,7 @@ mod submit_clearing {
 					cleared: 300,
 					obligations: 3,
 					participants: 3,
+					cycles: 1,
 					maximal: true
 				}
 			);

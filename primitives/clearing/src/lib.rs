@@ -99,6 +99,47 @@ pub struct ClearingSummary {
 	pub obligations_reduced: u32,
 	/// Participants whose obligations were reduced.
 	pub participants: u32,
+	/// Independent cycles set off: the circuit rank of the set-off graph (obligations reduced
+	/// − participants + connected groups), e.g. 1 for a single loop.
+	pub cycles: u32,
+}
+
+/// Union–find over participant numbers, to count the connected groups of a clearing.
+struct Groups {
+	parent: Vec<u32>,
+}
+
+impl Groups {
+	fn new(n: usize) -> Self {
+		Groups { parent: (0..n as u32).collect() }
+	}
+
+	fn root(&mut self, mut v: u32) -> u32 {
+		// Path halving; every index is below `n` by construction.
+		while let Some(&p) = self.parent.get(v as usize) {
+			if p == v {
+				break;
+			}
+			let grand = self.parent.get(p as usize).copied().unwrap_or(p);
+			if let Some(slot) = self.parent.get_mut(v as usize) {
+				*slot = grand;
+			}
+			v = grand;
+		}
+		v
+	}
+
+	/// Joins the groups of `a` and `b`; whether they were apart.
+	fn join(&mut self, a: u32, b: u32) -> bool {
+		let (ra, rb) = (self.root(a), self.root(b));
+		if ra == rb {
+			return false;
+		}
+		if let Some(slot) = self.parent.get_mut(ra as usize) {
+			*slot = rb;
+		}
+		true
+	}
 }
 
 /// Checks a clearing of `obligations` among `participants` participants, in time linear in the
@@ -126,6 +167,8 @@ pub fn check_clearing(
 	let mut credited: Vec<Amount> = vec![0; n];
 	let mut debited: Vec<Amount> = vec![0; n];
 	let mut touched: Vec<bool> = vec![false; n];
+	let mut groups = Groups::new(n);
+	let mut merges = 0u32;
 	let mut summary = ClearingSummary::default();
 	for (index, (obligation, setoff)) in obligations.iter().zip(&x).enumerate() {
 		let index = index as u32;
@@ -158,6 +201,9 @@ pub fn check_clearing(
 				*t = true;
 			}
 		}
+		if groups.join(obligation.debtor, obligation.creditor) {
+			merges = merges.saturating_add(1);
+		}
 	}
 	for (v, (credit, debit)) in credited.iter().zip(&debited).enumerate() {
 		if credit != debit {
@@ -165,6 +211,8 @@ pub fn check_clearing(
 		}
 	}
 	summary.participants = touched.iter().filter(|t| **t).count() as u32;
+	// Circuit rank = edges − vertices + components, and components = vertices − merges.
+	summary.cycles = summary.obligations_reduced.saturating_sub(merges);
 
 	if let Some(p) = potentials {
 		if p.len() != n {

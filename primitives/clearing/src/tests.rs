@@ -28,9 +28,21 @@ mod check {
 				total: 270,
 				cleared: 180,
 				obligations_reduced: 3,
-				participants: 3
+				participants: 3,
+				cycles: 1
 			})
 		);
+	}
+
+	#[test]
+	fn counts_independent_cycles() {
+		// Two loops sharing participant 0 (0 → 1 → 0 and 0 → 2 → 0), and a separate one
+		// (3 → 4 → 3): three independent cycles.
+		let obligations =
+			vec![ob(0, 1, 5), ob(1, 0, 5), ob(0, 2, 5), ob(2, 0, 5), ob(3, 4, 5), ob(4, 3, 5)];
+		let summary =
+			check_clearing(5, &obligations, &all(&[5, 5, 5, 5, 5, 5]), None).expect("valid");
+		assert_eq!((summary.participants, summary.cycles), (5, 3));
 	}
 
 	#[test]

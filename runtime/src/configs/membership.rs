@@ -40,7 +40,8 @@ impl pallet_coop_membership::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type CoopOrigin = CoopDecision;
 	type CoopAccountOrigin = EnsureCoopAny;
-	type OnMemberRemoved = ();
+	/// A member who leaves is frozen in the co-op's credit circle until settled.
+	type OnMemberRemoved = crate::CircularCredit;
 	type PalletId = CoopPalletId;
 	type CoopDeposit = CoopDeposit;
 	type MotionDeposit = MotionDeposit;

@@ -6,8 +6,12 @@
 //! - [`governance`]: sudo, the temporary root of the test network;
 //! - [`membership`]: co-ops, members and motions;
 //! - [`daico`]: DAICO fundraising;
-//! - [`patronage`]: patronage dividends and revolving member equity.
+//! - [`patronage`]: patronage dividends and revolving member equity;
+//! - [`circular_credit`]: mutual credit circles, obligations and clearing.
 
+#[cfg(feature = "runtime-benchmarks")]
+pub mod bench_support;
+pub mod circular_credit;
 pub mod consensus;
 pub mod daico;
 pub mod governance;

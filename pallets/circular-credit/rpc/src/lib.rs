@@ -1,0 +1,116 @@
+//! JSON-RPC of `pallet-circular-credit`, served by the node:
+//!
+//! `circularCredit_proposeClearing(circle, at?)` reads the circle's accepted obligations
+//! through the runtime API, computes the maximal clearing with `coop-clearing`, and returns a
+//! ready submission for `circularCredit.submitClearing(circle, setoffs, certificate)`:
+//! `{"setoffs":[[id,"amount"],…],"certificate":[p0,p1,…],"cleared":"N","total":"M"}`, or
+//! `null` if the circle does not exist. Amounts are decimal strings.
+
+#![deny(missing_docs)]
+
+use std::sync::Arc;
+
+use coop_clearing::{check_clearing, solve, Obligation};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::ErrorObject, ErrorObjectOwned},
+};
+use pallet_circular_credit_runtime_api::CircleId;
+pub use pallet_circular_credit_runtime_api::CircularCreditApi as CircularCreditRuntimeApi;
+use serde::{Deserialize, Serialize};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_runtime::traits::Block as BlockT;
+
+/// A ready clearing submission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClearingProposal {
+	/// `(obligation id, amount)` for every obligation reduced.
+	pub setoffs: Vec<(u32, String)>,
+	/// One potential per participant number: the certificate of maximality.
+	pub certificate: Vec<i64>,
+	/// Debt set off.
+	pub cleared: String,
+	/// Accepted debt outstanding.
+	pub total: String,
+}
+
+/// The `circularCredit_*` methods.
+#[rpc(client, server)]
+pub trait CircularCreditApi<BlockHash> {
+	/// A maximal clearing of `circle`'s accepted obligations, with its certificate.
+	#[method(name = "circularCredit_proposeClearing")]
+	fn propose_clearing(
+		&self,
+		circle: CircleId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<ClearingProposal>>;
+}
+
+/// Serves the `circularCredit_*` methods from the runtime API.
+pub struct CircularCredit<C, Block> {
+	client: Arc<C>,
+	_marker: std::marker::PhantomData<fn() -> Block>,
+}
+
+impl<C, Block> CircularCredit<C, Block> {
+	/// Serves `client`'s runtime API.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client, _marker: Default::default() }
+	}
+}
+
+fn error(code: i32, message: &str, data: impl ToString) -> ErrorObjectOwned {
+	ErrorObject::owned(code, message, Some(data.to_string()))
+}
+
+impl<C, Block> CircularCreditApiServer<Block::Hash> for CircularCredit<C, Block>
+where
+	Block: BlockT,
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: CircularCreditRuntimeApi<Block>,
+{
+	fn propose_clearing(
+		&self,
+		circle: CircleId,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<ClearingProposal>> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let Some(input) = self
+			.client
+			.runtime_api()
+			.clearing_input(at, circle)
+			.map_err(|e| error(1, "the runtime API call failed", e))?
+		else {
+			return Ok(None);
+		};
+		let obligations: Vec<Obligation> = input
+			.obligations
+			.iter()
+			.map(|(_, debtor, creditor, amount)| Obligation {
+				debtor: *debtor,
+				creditor: *creditor,
+				amount: *amount,
+			})
+			.collect();
+		let solution = solve(input.participants, &obligations);
+		let positional: Vec<(u32, u128)> =
+			solution.setoffs.iter().enumerate().map(|(i, x)| (i as u32, *x)).collect();
+		check_clearing(input.participants, &obligations, &positional, Some(&solution.potentials))
+			.map_err(|e| error(2, "the proposed clearing fails its own check", format!("{e:?}")))?;
+		Ok(Some(ClearingProposal {
+			setoffs: input
+				.obligations
+				.iter()
+				.zip(&solution.setoffs)
+				.filter(|(_, x)| **x > 0)
+				.map(|((id, ..), x)| (*id, x.to_string()))
+				.collect(),
+			certificate: solution.potentials,
+			cleared: solution.cleared.to_string(),
+			total: solution.total.to_string(),
+		}))
+	}
+}
