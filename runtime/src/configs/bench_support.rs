@@ -2,7 +2,7 @@
 //! members, members, and roles (written as a passed motion writes them).
 
 use coop_primitives::{CoopId, CoopRole, RoleSet};
-use frame_support::traits::{fungible::Mutate, Get};
+use frame_support::traits::fungible::Mutate;
 use sp_runtime::Saturating;
 
 use super::membership::MaxCoopMembers;
