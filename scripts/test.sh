@@ -56,7 +56,7 @@ say "client tests (tests/) against a fresh local network"
 (cd "$ROOT/zombienet" && exec zombienet -p native -l silent -f -d "$run_dir/client" spawn local.toml) \
 	>"$run_dir/client-spawn.log" 2>&1 &
 if wait_for_finality 9944 2 400; then
-	if (cd "$ROOT/tests" && timeout 1800 node --test --test-concurrency=1 --test-timeout=600000); then
+	if (cd "$ROOT/tests" && timeout 3600 node --test --test-concurrency=1 --test-timeout=600000); then
 		echo "client tests: passed"
 	else
 		echo "client tests: FAILED (network logs in $run_dir/client)"
