@@ -677,8 +677,8 @@ pub mod pallet {
 		///
 		/// Errors: `CircleNotFound`, `UnknownObligation`, `DuplicateSetoff`,
 		/// `SetoffExceedsObligation`, `NetPositionChanged`, `CertificateRequired`,
-		/// `CertificateLength`, `NotMaximal`, `NothingCleared`. Events: `Cleared`,
-		/// `ObligationSettled` for each obligation cleared in full (it closes).
+		/// `CertificateLength`, `NotMaximal`, `NothingCleared`. Events: `Cleared` (obligations
+		/// cleared in full are closed).
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::submit_clearing(setoffs.len() as u32, T::MaxObligations::get()))]
 		pub fn submit_clearing(
