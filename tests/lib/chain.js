@@ -3,7 +3,9 @@
 'use strict';
 
 const { ApiPromise, WsProvider, Keyring } = require('@polkadot/api');
-const { randomAsHex } = require('@polkadot/util-crypto');
+const assert = require('node:assert/strict');
+const { randomAsHex, xxhashAsHex } = require('@polkadot/util-crypto');
+const { bnToU8a, stringToU8a, u8aConcat } = require('@polkadot/util');
 
 const WS = process.env.COOPCHAIN_WS || 'ws://127.0.0.1:9944';
 
@@ -33,6 +35,16 @@ function dev(name) {
 /** A fresh random account, so each test starts from a clean slate. */
 function fresh() {
   return keyring().addFromUri(randomAsHex(32));
+}
+
+/**
+ * The keyless treasury account of a co-op: the membership pallet's id (`coop/mbr`) with the
+ * co-op's number, as `PalletId::into_sub_account_truncating` derives it.
+ */
+function coopTreasury(api, coop) {
+  const raw = new Uint8Array(32);
+  raw.set(u8aConcat(stringToU8a('modlcoop/mbr'), bnToU8a(coop, { bitLength: 32, isLe: true })));
+  return api.registry.createType('AccountId32', raw).toString();
 }
 
 /** Decodes a dispatch error into { section, name, docs } (module errors) or { name } (others). */
@@ -140,24 +152,76 @@ async function foundCoop(api, founder, members, overrides = {}) {
   return { coop, treasury: event.data.treasury.toString() };
 }
 
+/** The call weight bound a dispatch motion needs to be closed: twice the call's weight. */
+async function weightBound(call, who) {
+  const info = await call.paymentInfo(who);
+  return {
+    refTime: info.weight.refTime.toBigInt() * 2n,
+    proofSize: info.weight.proofSize.toBigInt() * 2n + 100_000n,
+  };
+}
+
+/** `tx` alone, or all of `txs` in one `utility.batchAll`. */
+function batched(api, txs) {
+  return txs.length === 1 ? txs[0] : api.tx.utility.batchAll(txs);
+}
+
+/**
+ * Passes several motions of `coop` at once: `proposer` proposes them all in one batch, each of
+ * `voters` votes aye on all in one batch, then `proposer` closes them all in one batch. An item
+ * is either a call (a dispatch motion carrying it) or a proposal object (e.g.
+ * `{ GrantRole: { who, role: 'Operator' } }`). Checks that every motion was approved and every
+ * dispatched call succeeded; returns the events of the closing block.
+ */
+async function passMotions(api, coop, items, proposer, voters) {
+  const proposals = [];
+  const bounds = [];
+  for (const item of items) {
+    if (item && typeof item.paymentInfo === 'function') {
+      proposals.push({ Dispatch: { call: item } });
+      bounds.push(await weightBound(item, proposer.address));
+    } else {
+      proposals.push(item);
+      bounds.push({ refTime: 0, proofSize: 0 });
+    }
+  }
+  const proposed = await submit(
+    api, batched(api, proposals.map((p) => api.tx.coopMembership.propose(coop, p))), proposer);
+  if (proposed.error) throw new Error(`propose in co-op ${coop}: ${JSON.stringify(proposed.error)}`);
+  const motions = eventsOf(proposed.events, api.events.coopMembership.MotionProposed)
+    .map((e) => e.data.motion.toNumber());
+  assert.equal(motions.length, items.length, 'one MotionProposed per proposal');
+
+  // Different signers: their votes go in together.
+  const votes = await Promise.all(voters.map((v) => submit(
+    api, batched(api, motions.map((m) => api.tx.coopMembership.vote(coop, m, true))), v)));
+  for (const voted of votes) {
+    if (voted.error) throw new Error(`vote in co-op ${coop}: ${JSON.stringify(voted.error)}`);
+  }
+  const closed = await submit(api, batched(api,
+    motions.map((m, i) => api.tx.coopMembership.close(coop, m, bounds[i]))), proposer);
+  if (closed.error) throw new Error(`close in co-op ${coop}: ${JSON.stringify(closed.error)}`);
+  const outcomes = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
+  for (const outcome of outcomes) {
+    assert.equal(outcome.data.outcome.toString(), 'Approved', `motion ${outcome.data.motion} of co-op ${coop}`);
+  }
+  for (const executed of eventsOf(closed.events, api.events.coopMembership.MotionExecuted)) {
+    if (executed.data.result.isErr) {
+      throw new Error(`the motion's call failed: ${JSON.stringify(decodeError(api, executed.data.result.asErr))}`);
+    }
+  }
+  const notExecuted = eventsOf(closed.events, api.events.coopMembership.MotionNotExecuted);
+  assert.equal(notExecuted.length, 0, 'every approved motion was carried out');
+  return closed.events;
+}
+
 /**
  * Passes a motion of `coop` on `proposal` (e.g. `{ GrantRole: { who, role: 'Operator' } }`):
- * `proposer` proposes, `voters` vote aye, then it is closed with `callWeightBound`. Returns the
- * events of the closing block.
+ * `proposer` proposes, `voters` vote aye, then it is closed. Returns the events of the closing
+ * block.
  */
-async function passProposal(api, coop, proposal, proposer, voters, callWeightBound = { refTime: 0, proofSize: 0 }) {
-  const proposed = await submit(api, api.tx.coopMembership.propose(coop, proposal), proposer);
-  if (proposed.error) throw new Error(`propose: ${JSON.stringify(proposed.error)}`);
-  const [opened] = eventsOf(proposed.events, api.events.coopMembership.MotionProposed);
-  const motion = opened.data.motion.toNumber();
-  const votes = await Promise.all(
-    voters.map((v) => submit(api, api.tx.coopMembership.vote(coop, motion, true), v)));
-  for (const voted of votes) {
-    if (voted.error) throw new Error(`vote: ${JSON.stringify(voted.error)}`);
-  }
-  const closed = await submit(api, api.tx.coopMembership.close(coop, motion, callWeightBound), proposer);
-  if (closed.error) throw new Error(`close: ${JSON.stringify(closed.error)}`);
-  return closed.events;
+async function passProposal(api, coop, proposal, proposer, voters) {
+  return passMotions(api, coop, [proposal], proposer, voters);
 }
 
 /**
@@ -165,15 +229,95 @@ async function passProposal(api, coop, proposal, proposer, voters, callWeightBou
  * then it is closed. Returns the events of the closing block.
  */
 async function passMotion(api, coop, call, proposer, voters) {
-  const info = await call.paymentInfo(proposer);
-  const bound = { refTime: info.weight.refTime.toBigInt() * 2n, proofSize: info.weight.proofSize.toBigInt() * 2n + 100_000n };
-  const events = await passProposal(api, coop, { Dispatch: { call } }, proposer, voters, bound);
-  const [executed] = eventsOf(events, api.events.coopMembership.MotionExecuted);
-  if (!executed) throw new Error('the motion was not executed');
-  if (executed.data.result.isErr) {
-    throw new Error(`the motion's call failed: ${JSON.stringify(decodeError(api, executed.data.result.asErr))}`);
-  }
+  const events = await passMotions(api, coop, [call], proposer, voters);
+  assert.equal(eventsOf(events, api.events.coopMembership.MotionExecuted).length, 1, 'the motion was executed');
   return events;
+}
+
+/** The federation's founding members (co-op 0): Alice, Bob, Charlie and Dave. */
+function federationVoters() {
+  return ['Alice', 'Bob', 'Charlie', 'Dave'].map(dev);
+}
+
+/**
+ * Admits co-ops to the federation (co-op 0): each co-op applies through its own motion
+ * (`{ coop, treasury, proposer, voters }`), then the federation's founding members vote the
+ * admissions through. Checks that each treasury is a member of the federation.
+ */
+async function admitToFederation(api, coops) {
+  const applied = await Promise.all(coops.map((c) => passMotion(
+    api, c.coop, api.tx.coopMembership.apply(0, 0), c.proposer, c.voters)));
+  const motions = applied.map((events) => {
+    const [application] = eventsOf(events, api.events.coopMembership.ApplicationSubmitted);
+    assert.ok(application, 'the co-op applied to the federation');
+    return application.data.motion.toNumber();
+  });
+  const voters = federationVoters();
+  const votes = await Promise.all(voters.map((v) => submit(
+    api, batched(api, motions.map((m) => api.tx.coopMembership.vote(0, m, true))), v)));
+  for (const voted of votes) {
+    if (voted.error) throw new Error(`federation vote: ${JSON.stringify(voted.error)}`);
+  }
+  const closed = await submit(api, batched(api, motions.map(
+    (m) => api.tx.coopMembership.close(0, m, { refTime: 0, proofSize: 0 }))), voters[0]);
+  if (closed.error) throw new Error(`federation close: ${JSON.stringify(closed.error)}`);
+  const admitted = eventsOf(closed.events, api.events.coopMembership.MemberAdmitted)
+    .map((e) => e.data.member.toString());
+  for (const c of coops) assert.ok(admitted.includes(c.treasury), `co-op ${c.coop} joined the federation`);
+}
+
+/** Opens the federation's credit circle (circle 0) by federation motion, unless it is open. */
+async function ensureFederationCircle(api) {
+  if ((await api.query.circularCredit.circles(0)).isSome) return;
+  const [alice] = federationVoters();
+  await passMotion(api, 0, api.tx.circularCredit.openCircle(0, true), alice, federationVoters());
+}
+
+/** Storage of `pallet` at a block: its [key, value] pairs (hex), in key order. */
+async function palletStorage(api, pallet, blockHash) {
+  const provider = providers.get(api);
+  const prefix = xxhashAsHex(pallet, 128);
+  const keys = [];
+  for (;;) {
+    const page = await provider.send('state_getKeysPaged',
+      [prefix, 1000, keys.length ? keys[keys.length - 1] : null, blockHash]);
+    keys.push(...page);
+    if (page.length < 1000) break;
+  }
+  const pairs = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const [set] = await provider.send('state_queryStorageAt', [keys.slice(i, i + 500), blockHash]);
+    pairs.push(...set.changes);
+  }
+  return pairs.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+}
+
+/** The pallets of coopchain, as their storage prefixes and event sections name them. */
+const COOP_PALLETS = [
+  ['CoopMembership', 'coopMembership'],
+  ['Daico', 'daico'],
+  ['Patronage', 'patronage'],
+  ['CircularCredit', 'circularCredit'],
+];
+
+/**
+ * Submits `tx`, which must fail with the module error `section.name` whose documentation
+ * matches `docs`; checks that it emitted no event of a coopchain pallet and that the storage of
+ * every coopchain pallet is the same after its block as before it. Returns the decoded error.
+ */
+async function expectRefused(api, tx, signer, section, name, docs) {
+  const { error, events, blockHash } = await submit(api, tx, signer);
+  assert.ok(error, `${section}.${name} expected, but the call succeeded`);
+  assert.deepEqual([error.section, error.name], [section, name]);
+  assert.match(error.docs, docs);
+  const emitted = events.filter((e) => COOP_PALLETS.some(([, s]) => e.section === s));
+  assert.deepEqual(emitted.map((e) => `${e.section}.${e.method}`), []);
+  const { parentHash } = await api.rpc.chain.getHeader(blockHash);
+  for (const [pallet] of COOP_PALLETS) {
+    assert.deepEqual(await palletStorage(api, pallet, blockHash),
+      await palletStorage(api, pallet, parentHash.toHex()), `${pallet} storage changed`);
+  }
+  return error;
 }
 
 /** Calls a custom JSON-RPC method of the node (e.g. `patronage_claimable`). */
@@ -181,4 +325,8 @@ function rpc(api, method, params) {
   return providers.get(api).send(method, params);
 }
 
-module.exports = { WS, UNIT, connect, bestNumber, untilBlock, foundCoop, passMotion, passProposal, rpc, keyring, dev, fresh, decodeError, submit, eventsOf, free, fund };
+module.exports = {
+  WS, UNIT, connect, bestNumber, untilBlock, foundCoop, passMotion, passMotions, passProposal,
+  weightBound, batched, federationVoters, admitToFederation, ensureFederationCircle, rpc, keyring,
+  dev, fresh, coopTreasury, decodeError, submit, eventsOf, free, fund, palletStorage, expectRefused,
+};

@@ -1,6 +1,8 @@
-// Patronage dividends over the live network: policy and operator role by motion, patronage
-// recorded by the till, a period closed, allocations queried (runtime API and RPC), claimed,
-// and retained equity revolved.
+// Journey 4, surplus: a co-op sets its patronage policy and grants its till the operator role
+// by motion; the till records members' patronage (and non-member business) over a period; the
+// period is closed by motion; the runtime API and the RPC report each member's claimable
+// allocation; members claim, receiving the cash share with the rest recorded as retained equity
+// in their capital accounts, which later revolves back to them.
 'use strict';
 
 const { describe, it, before, after } = require('node:test');
@@ -12,7 +14,7 @@ const {
 /** Per-mille of a UNIT amount, as plancks. */
 const permille = (units, pm) => (BigInt(units) * UNIT * BigInt(pm)) / 1000n;
 
-describe('patronage dividends', () => {
+describe('journey 4: surplus returned as patronage dividends', () => {
   let api;
   let founder;
   let members;

@@ -1,0 +1,155 @@
+// Journey 5, trade: three co-ops join the federation and its credit circle, each acting through
+// its own motions; they pay each other in credit, owe each other around a cycle, and the node's
+// clearing RPC proposes the maximal clearing that the chain verifies and applies.
+'use strict';
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const {
+  UNIT, connect, fresh, submit, eventsOf, fund, foundCoop, passMotion, rpc, admitToFederation,
+  ensureFederationCircle, federationVoters, batched,
+} = require('./lib/chain');
+
+/** The federation's circle is circle 0. */
+const CIRCLE = 0;
+
+describe('journey 5: trade between co-ops in the federation\'s credit circle', () => {
+  let api;
+  let coops; // [{ coop, treasury, proposer, voters }]
+  const obligationIds = [];
+
+  /** Passes a motion of co-op `c` dispatching `call` (its treasury acts). */
+  const byMotion = (c, call) => passMotion(api, c.coop, call, c.proposer, c.voters);
+
+  const participant = async (c) =>
+    (await api.query.circularCredit.participants(CIRCLE, c.treasury)).unwrap();
+
+  /** The sum of every balance in the federation's circle. */
+  const circleSum = async () => (await api.query.circularCredit.participants.entries(CIRCLE))
+    .reduce((sum, [, p]) => sum + p.unwrap().balance.toBigInt(), 0n);
+
+  before(async () => {
+    api = await connect();
+    const founders = [fresh(), fresh(), fresh()];
+    await fund(api, founders, 100n * UNIT);
+    const founded = await Promise.all(founders.map((f) => foundCoop(api, f, [])));
+    coops = founded.map(({ coop, treasury }, i) => (
+      { coop, treasury, proposer: founders[i], voters: [founders[i]] }));
+    // Each treasury pays its federation share (100 COOP) and motion deposits.
+    await fund(api, coops.map((c) => ({ address: c.treasury })), 1_000n * UNIT);
+  });
+
+  after(async () => {
+    if (api) await api.disconnect();
+  });
+
+  it('the co-ops join the federation: each applies by its motion, the federation votes', async () => {
+    await admitToFederation(api, coops);
+    for (const c of coops) {
+      const member = await api.query.coopMembership.members(0, c.treasury);
+      assert.ok(member.isSome, `co-op ${c.coop} is a member of the federation`);
+    }
+  });
+
+  it('they join the federation\'s circle by motion and get credit limits from the federation', async () => {
+    await ensureFederationCircle(api);
+    const joined = await Promise.all(coops.map((c) => byMotion(c, api.tx.circularCredit.join(CIRCLE))));
+    for (const [i, events] of joined.entries()) {
+      const [event] = eventsOf(events, api.events.circularCredit.Joined);
+      assert.equal(event.data.who.toString(), coops[i].treasury);
+    }
+    const [alice] = federationVoters();
+    const limits = batched(api, coops.map(
+      (c) => api.tx.circularCredit.setCreditLimit(CIRCLE, c.treasury, 500, null)));
+    const set = await passMotion(api, 0, limits, alice, federationVoters());
+    assert.equal(eventsOf(set, api.events.circularCredit.CreditLimitSet).length, 3);
+    for (const c of coops) assert.equal((await participant(c)).creditLimit.toBigInt(), 500n);
+  });
+
+  it('pays in credit between co-ops; balances sum to zero', async () => {
+    const [a, b, c] = coops;
+    const paid = await Promise.all([
+      byMotion(a, api.tx.circularCredit.pay(CIRCLE, b.treasury, 300, 'flour, week 48')),
+      byMotion(b, api.tx.circularCredit.pay(CIRCLE, c.treasury, 120, 'repairs')),
+    ]);
+    const [first] = eventsOf(paid[0], api.events.circularCredit.Paid);
+    assert.equal(first.data.from.toString(), a.treasury);
+    assert.equal(first.data.amount.toBigInt(), 300n);
+    const balances = await Promise.all(coops.map(async (x) => (await participant(x)).balance.toBigInt()));
+    assert.deepEqual(balances, [-300n, 180n, 120n]);
+    assert.equal(await circleSum(), 0n);
+  });
+
+  it('the co-ops owe each other around a cycle: issued and accepted by their motions', async () => {
+    const [a, b, c] = coops;
+    // a owes b 100, b owes c 80, c owes a 120: each creditor issues, each debtor accepts.
+    const cycle = [[a, b, 100], [b, c, 80], [c, a, 120]];
+    const issued = await Promise.all(cycle.map(([debtor, creditor, amount]) => byMotion(
+      creditor, api.tx.circularCredit.issueObligation(CIRCLE, debtor.treasury, amount, 100_000))));
+    for (const events of issued) {
+      const [event] = eventsOf(events, api.events.circularCredit.ObligationIssued);
+      obligationIds.push(event.data.id.toNumber());
+    }
+    const accepted = await Promise.all(cycle.map(([debtor], k) => byMotion(
+      debtor, api.tx.circularCredit.acceptObligation(CIRCLE, obligationIds[k]))));
+    for (const events of accepted) {
+      assert.equal(eventsOf(events, api.events.circularCredit.ObligationAccepted).length, 1);
+    }
+    const nets = await Promise.all(coops.map(async (x) => (await participant(x)).obligationNet.toBigInt()));
+    assert.deepEqual(nets, [20n, 20n, -40n]);
+  });
+
+  it('the node proposes the maximal clearing and the chain verifies and applies it', async () => {
+    const proposal = await rpc(api, 'circularCredit_proposeClearing', [CIRCLE]);
+    // Other obligations of the federation's circle may be in the proposal; ours are set off
+    // by the cycle's smallest debt, 80 each.
+    const ours = proposal.setoffs.filter(([id]) => obligationIds.includes(id));
+    assert.deepEqual(ours.map(([id, amount]) => [id, amount]).sort((x, y) => x[0] - y[0]),
+      obligationIds.map((id) => [id, '80']).sort((x, y) => x[0] - y[0]));
+
+    // Half of it is not maximal: refused, whatever the certificate.
+    const partial = proposal.setoffs.map(([id, amount]) => (obligationIds.includes(id) ? [id, 40] : [id, amount]));
+    const refused = await submit(api,
+      api.tx.circularCredit.submitClearing(CIRCLE, partial, proposal.certificate), coops[0].proposer);
+    assert.equal(refused.error.name, 'NotMaximal');
+
+    const { events, error } = await submit(api,
+      api.tx.circularCredit.submitClearing(CIRCLE, proposal.setoffs, proposal.certificate), coops[0].proposer);
+    assert.equal(error, null);
+    const [cleared] = eventsOf(events, api.events.circularCredit.Cleared);
+    assert.equal(cleared.data.cleared.toString(), proposal.cleared);
+    assert.equal(cleared.data.maximal.isTrue, true);
+
+    // What is left is a chain (a owes b 20, c owes a 40): nothing more to clear among us.
+    const left = await Promise.all(obligationIds.map((id) => api.query.circularCredit.obligations(CIRCLE, id)));
+    assert.deepEqual(left.map((o) => (o.isSome ? o.unwrap().amount.toBigInt() : 0n)), [20n, 0n, 40n]);
+    const again = await rpc(api, 'circularCredit_proposeClearing', [CIRCLE]);
+    assert.equal(again.setoffs.filter(([id]) => obligationIds.includes(id)).length, 0);
+    // Clearing moved no credit and no net position.
+    const nets = await Promise.all(coops.map(async (x) => (await participant(x)).obligationNet.toBigInt()));
+    assert.deepEqual(nets, [20n, 20n, -40n]);
+    assert.equal(await circleSum(), 0n);
+  });
+
+  it('a co-op that leaves the federation is frozen in its circle and can only settle', async () => {
+    const [a, b, c] = coops;
+    const left = await byMotion(a, api.tx.coopMembership.withdraw(0));
+    assert.equal(eventsOf(left, api.events.coopMembership.MemberWithdrew).length, 1);
+    assert.equal((await participant(a)).frozen.isTrue, true);
+    // Nobody can pay a frozen participant...
+    const refused = await byMotion(b, api.tx.circularCredit.pay(CIRCLE, a.treasury, 1, 'after leaving'))
+      .catch((e) => e);
+    assert.match(String(refused), /circularCredit.*Frozen/);
+    // ...but it can still pay its debts down: a owes b 20.
+    const settled = await byMotion(a, api.tx.circularCredit.settleObligation(CIRCLE, obligationIds[0], 20));
+    assert.equal(eventsOf(settled, api.events.circularCredit.ObligationSettled).length, 1);
+    assert.equal((await api.query.circularCredit.obligations(CIRCLE, obligationIds[0])).isNone, true);
+    assert.equal((await participant(a)).balance.toBigInt(), -320n);
+    assert.equal((await participant(b)).balance.toBigInt(), 200n);
+    assert.equal(await circleSum(), 0n);
+
+    // The others leave too (the federation keeps only its founding members' votes).
+    await Promise.all([b, c].map((x) => byMotion(x, api.tx.coopMembership.withdraw(0))));
+    for (const x of [b, c]) assert.equal((await participant(x)).frozen.isTrue, true);
+  });
+});
