@@ -74,6 +74,23 @@ build_node() {
 	[ -x "$NODE_BIN" ] || die "no node binary at $NODE_BIN"
 }
 
+# polkadot-api (PAPI) descriptors for the typed client test, generated offline from the
+# metadata of the runtime wasm just built (`papi add --wasm`, then `papi generate`), into
+# tests/.papi (git-ignored but for its config). Regenerated only when the wasm changed.
+RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/coopchain-runtime/coopchain_runtime.compact.compressed.wasm"
+papi_descriptors() {
+	[ -f "$RUNTIME_WASM" ] || die "no runtime wasm at $RUNTIME_WASM: build the node first"
+	local stamp="$ROOT/tests/.papi/descriptors/.coopchain-wasm.sha" want
+	want=$(sha256sum "$RUNTIME_WASM" | cut -d' ' -f1)
+	if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || [ ! -f "$ROOT/tests/.papi/descriptors/dist/index.js" ]; then
+		say "generating PAPI descriptors from the runtime's metadata"
+		(cd "$ROOT/tests" &&
+			./node_modules/.bin/papi add coopchain --wasm "$RUNTIME_WASM" --skip-codegen &&
+			./node_modules/.bin/papi generate) || die "PAPI descriptor generation failed"
+		echo "$want" >"$stamp"
+	fi
+}
+
 # Blocks until the node at ws port $1 answers RPC and has finalised block $2, or $3 seconds pass.
 wait_for_finality() {
 	local port=$1 height=$2 timeout=$3 start=$SECONDS

@@ -3,7 +3,9 @@
 #   1. unit tests of the pallets, primitives and runtime (cargo test, debug, no wasm);
 #   2. the release node build (which builds the runtime wasm once);
 #   3. the zombienet network tests (zombienet/*.zndsl), each on a fresh four-validator network;
-#   4. the client tests (tests/, node's test runner) against a freshly spawned network.
+#   4. the client tests (tests/, node's test runner) against a freshly spawned network: the six
+#      co-op journeys through @polkadot/api, journey 1 again through polkadot-api with
+#      descriptors generated from the runtime, the demo seeding, and the chain foundation.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -29,8 +31,9 @@ say "unit tests (cargo test ${pkgs[*]})"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \
 	--features "$(IFS=,; echo "${features[*]}")") || die "unit tests failed"
 
-# ---- 2. the release node ----
+# ---- 2. the release node, and the typed client's descriptors from its runtime ----
 build_node
+papi_descriptors
 
 failures=0
 run_dir=$(mktemp -d /tmp/coopchain-test.XXXXXX)
@@ -56,7 +59,7 @@ say "client tests (tests/) against a fresh local network"
 (cd "$ROOT/zombienet" && exec zombienet -p native -l silent -f -d "$run_dir/client" spawn local.toml) \
 	>"$run_dir/client-spawn.log" 2>&1 &
 if wait_for_finality 9944 2 400; then
-	if (cd "$ROOT/tests" && timeout 3600 node --test --test-concurrency=1 --test-timeout=600000); then
+	if (cd "$ROOT/tests" && timeout 4500 node --test --test-concurrency=1 --test-timeout=600000); then
 		echo "client tests: passed"
 	else
 		echo "client tests: FAILED (network logs in $run_dir/client)"
