@@ -1,9 +1,21 @@
 #!/usr/bin/env bash
 # Launches the local coopchain network: four validators (alice, bob, charlie, dave) under
-# zombienet's native provider. Installs what it needs, builds the release node, prints the
-# RPC endpoint and the Polkadot.js Apps link, and runs until Ctrl-C.
+# zombienet's native provider. Installs what it needs, builds the release node, seeds the demo
+# (three member co-ops, a live DAICO, patronage claims pending, a credit circle with obligations;
+# skip it with --bare), prints the RPC endpoint and the Polkadot.js Apps link, and runs until
+# Ctrl-C.
+#
+#   scripts/network.sh          the demo network
+#   scripts/network.sh --bare   the genesis state only (federation and Riverside Bakery)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+
+demo=1
+case "${1:-}" in
+--bare) demo=0 ;;
+"") ;;
+*) die "usage: scripts/network.sh [--bare]" ;;
+esac
 
 ensure_prerequisites
 build_node
@@ -25,6 +37,11 @@ coopchain is running: four co-op validators, producing and finalising blocks.
   Node logs:         $dir/zombie/<name>.log
 Press Ctrl-C to stop the network.
 MSG
+	if [ "$demo" = 1 ]; then
+		say "seeding the demo (about 6 minutes; watch it in Polkadot.js Apps → Network → Explorer)"
+		node "$ROOT/scripts/seed-demo.js" || echo "the demo could not be seeded; the network runs on" >&2
+		echo "Polkadot.js Apps: $APPS_LINK   (Ctrl-C stops the network)"
+	fi
 else
 	echo "the network did not finalise a block within 300 s; see the logs in $dir/zombie" >&2
 fi
