@@ -12,12 +12,16 @@ const { seedDemo } = require('../tests/lib/demo');
   try {
     const demo = await seedDemo(api, (line) => console.log(`  demo: ${line}`));
     const { bakery, growers, repair } = demo.coops;
+    const t = demo.treasuries;
     console.log(`
 The demo is ready:
   co-op 0  the federation (Alice, Bob, Charlie, Dave, and the three co-ops below)
   co-op ${bakery}  Riverside Bakery (Eve, Ferdie): patronage period 0 closed, claims pending
+           treasury ${t.bakery}
   co-op ${growers}  Hilltop Growers (Alice, Bob): DAICO raise ${demo.raise} taking contributions until block ${demo.raiseEnd}
+           treasury ${t.growers}
   co-op ${repair}  Harbour Repair Works (Charlie, Dave)
+           treasury ${t.repair}
   circle 0  the federation's credit circle: obligations ${demo.obligations.join(', ')} form a cycle to clear`);
   } finally {
     await api.disconnect();
