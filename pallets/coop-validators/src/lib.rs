@@ -1,0 +1,384 @@
+//! # Co-op validators
+//!
+//! The validator set of coopchain, chosen by the member co-ops of the federation (co-op 0).
+//!
+//! ## Overview
+//!
+//! A member of the federation — a co-op acting through its own motion, or a founding member
+//! account — registers the account of the validator node it runs (`register_validator`). The
+//! federation approves it by motion (`approve_validator`). This pallet is pallet-session's
+//! [`SessionManager`](pallet_session::SessionManager): at each new session the approved
+//! validators, in approval order and at most `MaxValidators`, become the next validator set.
+//!
+//! A member may retire its validator (`retire_validator`), the federation may remove one
+//! (`remove_validator`), and a member that leaves or is expelled from the federation loses its
+//! seat through the membership pallet's [`OnMemberRemoved`] hook. Each change takes effect at
+//! the next session.
+//!
+//! The set is never empty: when no approved validator is left, the last set stays in office and
+//! [`Event::ValidatorSetKept`] is emitted.
+//!
+//! Session keys are set the usual way, with `session.set_keys` signed by the validator account.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use weights::WeightInfo;
+
+use alloc::vec::Vec;
+use coop_primitives::{CoopId, CoopInspect, OnMemberRemoved, FEDERATION};
+use frame_support::pallet_prelude::*;
+use frame_system::pallet_prelude::*;
+
+/// Sets up what the benchmarks need outside this pallet.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a member of the federation.
+	fn make_federation_member(who: &AccountId);
+}
+
+/// A federation member's validator seat.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Seat<AccountId> {
+	/// The validator account the member runs.
+	pub validator: AccountId,
+	/// Whether the federation has approved it.
+	pub approved: bool,
+}
+
+/// Why a validator lost its seat.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum RemovalReason {
+	/// The member retired it.
+	Retired,
+	/// The federation removed it by motion.
+	RemovedByFederation,
+	/// The member left or was expelled from the federation.
+	LeftFederation,
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who is a member of the federation.
+		type Coops: CoopInspect<Self::AccountId>;
+
+		/// A member of the federation acting: a signed account, or a co-op's motion (yielding
+		/// its treasury account).
+		type MemberOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+
+		/// The federation's decision (a passed federation motion, or root).
+		type FederationOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The most validators a session may have.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Each federation member's validator seat (at most one per member; the federation's
+	/// bylaws bound its members).
+	#[pallet::storage]
+	pub type Seats<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Seat<T::AccountId>>;
+
+	/// The member holding each validator account's seat.
+	#[pallet::storage]
+	pub type SeatOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
+
+	/// Approved validators, in approval order: the next session's set.
+	#[pallet::storage]
+	pub type Approved<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// The set last handed to pallet-session.
+	#[pallet::storage]
+	pub type Planned<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Approved seats at genesis: (federation member, validator account).
+		pub validators: Vec<(T::AccountId, T::AccountId)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let mut approved = BoundedVec::<T::AccountId, T::MaxValidators>::default();
+			for (member, validator) in &self.validators {
+				assert!(!Seats::<T>::contains_key(member), "a member has one validator seat");
+				assert!(!SeatOf::<T>::contains_key(validator), "a validator has one seat");
+				if approved.try_push(validator.clone()).is_err() {
+					panic!("genesis: more validators than MaxValidators");
+				}
+				Seats::<T>::insert(member, Seat { validator: validator.clone(), approved: true });
+				SeatOf::<T>::insert(validator, member);
+			}
+			Approved::<T>::put(approved);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A federation member registered the validator it runs; the federation decides.
+		ValidatorRegistered {
+			/// The federation member.
+			member: T::AccountId,
+			/// Its validator account.
+			validator: T::AccountId,
+		},
+		/// The federation approved a validator: it joins the set at the next session.
+		ValidatorApproved {
+			/// The federation member.
+			member: T::AccountId,
+			/// Its validator account.
+			validator: T::AccountId,
+		},
+		/// A validator lost its seat: it leaves the set at the next session.
+		ValidatorRemoved {
+			/// The federation member.
+			member: T::AccountId,
+			/// Its validator account.
+			validator: T::AccountId,
+			/// Why.
+			reason: RemovalReason,
+		},
+		/// A new validator set was planned for a session.
+		NewValidatorSet {
+			/// The session it applies to (pallet-session activates it one session later).
+			session: u32,
+			/// How many validators it has.
+			validators: u32,
+		},
+		/// No approved validator is left: the last validator set stays in office.
+		ValidatorSetKept {
+			/// The session that keeps the last set.
+			session: u32,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Only members of the federation may run a validator.
+		NotFederationMember,
+		/// This member has a validator seat already: retire it first.
+		AlreadyRegistered,
+		/// This validator account holds a seat already.
+		ValidatorTaken,
+		/// This member has no validator seat.
+		NoSeat,
+		/// The validator is approved already.
+		AlreadyApproved,
+		/// The validator set is full (`MaxValidators`).
+		TooManyValidators,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Register the validator account your node runs, for the federation to approve.
+		///
+		/// Origin: a member of the federation (signed, or a co-op's motion).
+		///
+		/// Errors: `NotFederationMember`, `AlreadyRegistered`, `ValidatorTaken`.
+		///
+		/// Events: `ValidatorRegistered`.
+		#[pallet::call_index(0)]
+		pub fn register_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
+			let member = T::MemberOrigin::ensure_origin(origin)?;
+			ensure!(T::Coops::is_member(FEDERATION, &member), Error::<T>::NotFederationMember);
+			ensure!(!Seats::<T>::contains_key(&member), Error::<T>::AlreadyRegistered);
+			ensure!(!SeatOf::<T>::contains_key(&validator), Error::<T>::ValidatorTaken);
+			Seats::<T>::insert(&member, Seat { validator: validator.clone(), approved: false });
+			SeatOf::<T>::insert(&validator, &member);
+			Self::deposit_event(Event::ValidatorRegistered { member, validator });
+			Ok(())
+		}
+
+		/// Approve a member's validator: it joins the validator set at the next session.
+		///
+		/// Origin: the federation's decision.
+		///
+		/// Errors: `NoSeat`, `AlreadyApproved`, `TooManyValidators`.
+		///
+		/// Events: `ValidatorApproved`.
+		#[pallet::call_index(1)]
+		pub fn approve_validator(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
+			T::FederationOrigin::ensure_origin(origin)?;
+			let mut seat = Seats::<T>::get(&member).ok_or(Error::<T>::NoSeat)?;
+			ensure!(!seat.approved, Error::<T>::AlreadyApproved);
+			Approved::<T>::try_append(&seat.validator)
+				.map_err(|_| Error::<T>::TooManyValidators)?;
+			seat.approved = true;
+			let validator = seat.validator.clone();
+			Seats::<T>::insert(&member, seat);
+			Self::deposit_event(Event::ValidatorApproved { member, validator });
+			Ok(())
+		}
+
+		/// Retire your validator: it leaves the set at the next session.
+		///
+		/// Origin: the federation member holding the seat (signed, or a co-op's motion).
+		///
+		/// Errors: `NoSeat`.
+		///
+		/// Events: `ValidatorRemoved`.
+		#[pallet::call_index(2)]
+		pub fn retire_validator(origin: OriginFor<T>) -> DispatchResult {
+			let member = T::MemberOrigin::ensure_origin(origin)?;
+			Self::remove_seat(&member, RemovalReason::Retired).ok_or(Error::<T>::NoSeat)?;
+			Ok(())
+		}
+
+		/// Remove a member's validator: it leaves the set at the next session.
+		///
+		/// Origin: the federation's decision.
+		///
+		/// Errors: `NoSeat`.
+		///
+		/// Events: `ValidatorRemoved`.
+		#[pallet::call_index(3)]
+		pub fn remove_validator(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
+			T::FederationOrigin::ensure_origin(origin)?;
+			Self::remove_seat(&member, RemovalReason::RemovedByFederation)
+				.ok_or(Error::<T>::NoSeat)?;
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Removes `member`'s seat, if any, and its validator from the approved set. Returns the
+	/// validator removed.
+	fn remove_seat(member: &T::AccountId, reason: RemovalReason) -> Option<T::AccountId> {
+		let seat = Seats::<T>::take(member)?;
+		SeatOf::<T>::remove(&seat.validator);
+		if seat.approved {
+			Approved::<T>::mutate(|approved| approved.retain(|v| v != &seat.validator));
+		}
+		Self::deposit_event(Event::ValidatorRemoved {
+			member: member.clone(),
+			validator: seat.validator.clone(),
+			reason,
+		});
+		Some(seat.validator)
+	}
+
+	/// The validator set for session `session`, or `None` to keep the current one.
+	fn plan_session(session: u32) -> Option<Vec<T::AccountId>> {
+		let approved = Approved::<T>::get();
+		if approved.is_empty() {
+			Self::deposit_event(Event::ValidatorSetKept { session });
+			return None;
+		}
+		if approved == Planned::<T>::get() {
+			return None;
+		}
+		Self::deposit_event(Event::NewValidatorSet { session, validators: approved.len() as u32 });
+		Planned::<T>::put(&approved);
+		Some(approved.into_inner())
+	}
+
+	/// Checks the pallet's invariants (see the crate README).
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut approved_seats = 0usize;
+		for (member, seat) in Seats::<T>::iter() {
+			ensure!(
+				SeatOf::<T>::get(&seat.validator).as_ref() == Some(&member),
+				"SeatOf does not point back to the seat's member"
+			);
+			ensure!(
+				T::Coops::is_member(FEDERATION, &member),
+				"a seat belongs to an account that is not a federation member"
+			);
+			if seat.approved {
+				approved_seats = approved_seats.saturating_add(1);
+				ensure!(
+					Approved::<T>::get().contains(&seat.validator),
+					"an approved seat's validator is missing from Approved"
+				);
+			}
+		}
+		for (validator, member) in SeatOf::<T>::iter() {
+			ensure!(
+				Seats::<T>::get(&member).map(|s| s.validator) == Some(validator),
+				"SeatOf names a member whose seat holds another validator"
+			);
+		}
+		let approved = Approved::<T>::get();
+		ensure!(
+			approved.len() == approved_seats,
+			"Approved holds a validator without an approved seat"
+		);
+		let mut sorted = approved.into_inner();
+		sorted.sort();
+		sorted.dedup();
+		ensure!(sorted.len() == approved_seats, "Approved holds a validator twice");
+		Ok(())
+	}
+}
+
+impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+	fn new_session(new_index: u32) -> Option<Vec<T::AccountId>> {
+		Self::plan_session(new_index)
+	}
+	fn end_session(_: u32) {}
+	fn start_session(_: u32) {}
+}
+
+/// A member leaving or expelled from the federation loses its validator seat.
+impl<T: Config> OnMemberRemoved<T::AccountId> for Pallet<T> {
+	fn on_member_removed(coop: CoopId, who: &T::AccountId) {
+		if coop == FEDERATION {
+			let _ = Self::remove_seat(who, RemovalReason::LeftFederation);
+		}
+	}
+}

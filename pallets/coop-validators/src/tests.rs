@@ -1,0 +1,224 @@
+//! Tests of the validator seats and the session manager.
+
+use crate::{mock::*, Approved, Error, Event, Planned, RemovalReason, SeatOf, Seats};
+use frame_support::{assert_noop, assert_ok};
+use pallet_session::SessionManager;
+use sp_runtime::DispatchError;
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| if let RuntimeEvent::CoopValidators(e) = r.event { Some(e) } else { None })
+		.next_back()
+		.expect("an event of this pallet")
+}
+
+fn approved() -> Vec<AccountId> {
+	Approved::<Test>::get().into_inner()
+}
+
+/// Registers `validator` for federation member `member` and approves it.
+fn seat(member: AccountId, validator: AccountId) {
+	join_federation(member);
+	assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(member), validator));
+	assert_ok!(CoopValidators::approve_validator(RuntimeOrigin::root(), member));
+}
+
+#[test]
+fn genesis_validators_form_the_first_set_and_an_unchanged_set_is_not_reannounced() {
+	test(|| {
+		assert_eq!(approved(), vec![11, 12]);
+		assert_eq!(Seats::<Test>::get(1).map(|s| (s.validator, s.approved)), Some((11, true)));
+		assert_eq!(CoopValidators::new_session_genesis(0), Some(vec![11, 12]));
+		assert_eq!(Planned::<Test>::get().into_inner(), vec![11, 12]);
+		assert_eq!(CoopValidators::new_session(1), None);
+		assert_eq!(CoopValidators::new_session(2), None);
+	});
+}
+
+#[test]
+fn only_federation_members_register_one_validator_each() {
+	test(|| {
+		assert_noop!(
+			CoopValidators::register_validator(RuntimeOrigin::signed(3), 13),
+			Error::<Test>::NotFederationMember
+		);
+		join_federation(3);
+		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(3), 13));
+		assert_eq!(last_event(), Event::ValidatorRegistered { member: 3, validator: 13 });
+		assert_eq!(Seats::<Test>::get(3).map(|s| s.approved), Some(false));
+		assert_eq!(SeatOf::<Test>::get(13), Some(3));
+		// Not in the set until the federation approves it.
+		assert_eq!(approved(), vec![11, 12]);
+
+		assert_noop!(
+			CoopValidators::register_validator(RuntimeOrigin::signed(3), 14),
+			Error::<Test>::AlreadyRegistered
+		);
+		join_federation(4);
+		assert_noop!(
+			CoopValidators::register_validator(RuntimeOrigin::signed(4), 11),
+			Error::<Test>::ValidatorTaken
+		);
+		assert_noop!(
+			CoopValidators::register_validator(RuntimeOrigin::root(), 14),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn the_federation_approves_and_the_next_session_includes_it() {
+	test(|| {
+		CoopValidators::new_session_genesis(0);
+		join_federation(3);
+		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(3), 13));
+		assert_noop!(
+			CoopValidators::approve_validator(RuntimeOrigin::signed(1), 3),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CoopValidators::approve_validator(RuntimeOrigin::root(), 9),
+			Error::<Test>::NoSeat
+		);
+		assert_ok!(CoopValidators::approve_validator(RuntimeOrigin::root(), 3));
+		assert_eq!(last_event(), Event::ValidatorApproved { member: 3, validator: 13 });
+		assert_noop!(
+			CoopValidators::approve_validator(RuntimeOrigin::root(), 3),
+			Error::<Test>::AlreadyApproved
+		);
+		assert_eq!(CoopValidators::new_session(1), Some(vec![11, 12, 13]));
+		assert_eq!(last_event(), Event::NewValidatorSet { session: 1, validators: 3 });
+	});
+}
+
+#[test]
+fn the_set_is_bounded_by_max_validators() {
+	test(|| {
+		seat(3, 13);
+		seat(4, 14);
+		assert_eq!(approved().len() as u32, MAX_VALIDATORS);
+		join_federation(5);
+		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(5), 15));
+		assert_noop!(
+			CoopValidators::approve_validator(RuntimeOrigin::root(), 5),
+			Error::<Test>::TooManyValidators
+		);
+		assert_eq!(CoopValidators::new_session(1), Some(vec![11, 12, 13, 14]));
+	});
+}
+
+#[test]
+fn retired_and_removed_validators_leave_at_the_next_session() {
+	test(|| {
+		seat(3, 13);
+		assert_eq!(CoopValidators::new_session(1), Some(vec![11, 12, 13]));
+
+		assert_ok!(CoopValidators::retire_validator(RuntimeOrigin::signed(1)));
+		assert_eq!(
+			last_event(),
+			Event::ValidatorRemoved { member: 1, validator: 11, reason: RemovalReason::Retired }
+		);
+		assert_noop!(
+			CoopValidators::retire_validator(RuntimeOrigin::signed(1)),
+			Error::<Test>::NoSeat
+		);
+		assert_noop!(
+			CoopValidators::remove_validator(RuntimeOrigin::signed(2), 3),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(CoopValidators::remove_validator(RuntimeOrigin::root(), 3));
+		assert_eq!(
+			last_event(),
+			Event::ValidatorRemoved {
+				member: 3,
+				validator: 13,
+				reason: RemovalReason::RemovedByFederation
+			}
+		);
+		assert_noop!(
+			CoopValidators::remove_validator(RuntimeOrigin::root(), 3),
+			Error::<Test>::NoSeat
+		);
+		assert_eq!(SeatOf::<Test>::get(13), None);
+		assert_eq!(CoopValidators::new_session(2), Some(vec![12]));
+
+		// The validator account is free again, for another member.
+		join_federation(4);
+		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(4), 11));
+	});
+}
+
+#[test]
+fn a_member_leaving_the_federation_loses_its_seat() {
+	test(|| {
+		CoopValidators::new_session_genesis(0);
+		leave_federation(1);
+		assert_eq!(
+			last_event(),
+			Event::ValidatorRemoved {
+				member: 1,
+				validator: 11,
+				reason: RemovalReason::LeftFederation
+			}
+		);
+		assert_eq!(Seats::<Test>::get(1), None);
+		assert_eq!(CoopValidators::new_session(1), Some(vec![12]));
+
+		// Leaving another co-op changes nothing here.
+		<CoopValidators as coop_primitives::OnMemberRemoved<AccountId>>::on_member_removed(5, &2);
+		assert_eq!(approved(), vec![12]);
+		// A member without a seat leaving the federation changes nothing either.
+		join_federation(7);
+		let events = System::events().len();
+		leave_federation(7);
+		assert_eq!(System::events().len(), events);
+	});
+}
+
+#[test]
+fn an_unapproved_seat_is_never_in_the_set_and_can_be_retired() {
+	test(|| {
+		join_federation(3);
+		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(3), 13));
+		assert_eq!(CoopValidators::new_session_genesis(0), Some(vec![11, 12]));
+		assert_ok!(CoopValidators::retire_validator(RuntimeOrigin::signed(3)));
+		assert_eq!(approved(), vec![11, 12]);
+		assert_eq!(CoopValidators::new_session(1), None);
+	});
+}
+
+#[test]
+fn the_set_is_never_empty_the_last_one_stays() {
+	test(|| {
+		assert_eq!(CoopValidators::new_session_genesis(0), Some(vec![11, 12]));
+		assert_ok!(CoopValidators::retire_validator(RuntimeOrigin::signed(1)));
+		leave_federation(2);
+		assert!(approved().is_empty());
+		assert_eq!(CoopValidators::new_session(1), None);
+		assert_eq!(last_event(), Event::ValidatorSetKept { session: 1 });
+		assert_eq!(Planned::<Test>::get().into_inner(), vec![11, 12]);
+
+		// A newly approved validator replaces the kept set at the next session.
+		seat(3, 13);
+		assert_eq!(CoopValidators::new_session(2), Some(vec![13]));
+	});
+}
+
+#[test]
+fn try_state_detects_broken_invariants() {
+	new_test_ext().execute_with(|| {
+		assert!(CoopValidators::do_try_state().is_ok());
+		SeatOf::<Test>::insert(11, 2);
+		assert!(CoopValidators::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		Approved::<Test>::mutate(|a| a.retain(|v| *v != 12));
+		assert!(CoopValidators::do_try_state().is_err());
+	});
+	new_test_ext().execute_with(|| {
+		// A seat of an account that is no longer a federation member (the hook was bypassed).
+		FEDERATION_MEMBERS.with(|m| m.borrow_mut().retain(|x| *x != 1));
+		assert!(CoopValidators::do_try_state().is_err());
+	});
+}
