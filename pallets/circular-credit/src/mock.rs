@@ -1,8 +1,6 @@
 //! A test runtime: frame-system, this pallet, and a co-op registry mock.
 
 use crate::{self as pallet_circular_credit, *};
-use coop_primitives::CoopRole;
-use core::cell::RefCell;
 use frame_support::{
 	derive_impl,
 	traits::{ConstU128, ConstU32, NeverEnsureOrigin},
@@ -29,40 +27,7 @@ impl frame_system::Config for Test {
 	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 }
 
-thread_local! {
-	/// Members of co-op 0 (co-op 1 exists too, with no members).
-	pub static MEMBERS: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Co-ops 0 and 1 exist; `MEMBERS` are members of co-op 0.
-pub struct MockCoops;
-impl CoopInspect<AccountId> for MockCoops {
-	fn coop_exists(coop: CoopId) -> bool {
-		coop <= 1
-	}
-	fn is_member(coop: CoopId, who: &AccountId) -> bool {
-		coop == 0 && MEMBERS.with(|m| m.borrow().contains(who))
-	}
-	fn is_voting_member(coop: CoopId, who: &AccountId) -> bool {
-		Self::is_member(coop, who)
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		if coop == 0 {
-			MEMBERS.with(|m| m.borrow().len() as u32)
-		} else {
-			0
-		}
-	}
-	fn member_class(coop: CoopId, who: &AccountId) -> Option<u8> {
-		Self::is_member(coop, who).then_some(0)
-	}
-	fn treasury_account(coop: CoopId) -> AccountId {
-		1000 + coop as AccountId
-	}
-	fn has_role(_: CoopId, _: &AccountId, _: CoopRole) -> bool {
-		false
-	}
-}
+pub use coop_primitives::testing::MockCoops;
 
 /// In the mock, a co-op decides by a signed call from its treasury account.
 pub struct MockCoopOrigin;
@@ -70,13 +35,17 @@ impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for MockCoopOrigin {
 	type Success = ();
 	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<(), RuntimeOrigin> {
 		match o.clone().into() {
-			Ok(RawOrigin::Signed(who)) if who == MockCoops::treasury_account(*coop) => Ok(()),
+			Ok(RawOrigin::Signed(who))
+				if who == <MockCoops as CoopInspect<AccountId>>::treasury_account(*coop) =>
+			{
+				Ok(())
+			},
 			_ => Err(o),
 		}
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(MockCoops::treasury_account(*coop)))
+		Ok(RuntimeOrigin::signed(<MockCoops as CoopInspect<AccountId>>::treasury_account(*coop)))
 	}
 }
 
@@ -104,7 +73,7 @@ impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		0
 	}
 	fn add_member(_: CoopId, who: &AccountId) {
-		MEMBERS.with(|m| m.borrow_mut().push(*who));
+		MockCoops::add_member(*who);
 	}
 }
 
@@ -120,7 +89,7 @@ impl ExtBuilder {
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
-			MEMBERS.with(|m| *m.borrow_mut() = vec![1, 2, 3, 4, 5]);
+			MockCoops::set_members([1u64, 2, 3, 4, 5]);
 		});
 		ext
 	}

@@ -87,7 +87,7 @@ mod join_and_leave {
 			assert_noop!(CircularCredit::join(signed(9), 0), Error::<Test>::NotCoopMember);
 			assert_ok!(CircularCredit::join(signed(1), 0));
 			assert_noop!(CircularCredit::join(signed(1), 0), Error::<Test>::AlreadyParticipant);
-			MEMBERS.with(|m| m.borrow_mut().extend(10..40));
+			(10u64..40).for_each(MockCoops::add_member);
 			for who in 10..29 {
 				assert_ok!(CircularCredit::join(signed(who), 0));
 			}
@@ -209,7 +209,7 @@ mod pay {
 		ExtBuilder::default().build_and_execute(|| {
 			circle_of_five(false);
 			let id = owe(1, 2, 40);
-			MEMBERS.with(|m| m.borrow_mut().retain(|w| *w != 1));
+			MockCoops::remove_member(1u64);
 			<CircularCredit as OnMemberRemoved<AccountId>>::on_member_removed(0, &1);
 			assert_eq!(last_event(), Event::ParticipantFrozen { circle: 0, who: 1 });
 			assert_noop!(CircularCredit::pay(signed(1), 0, 2, 5, memo()), Error::<Test>::Frozen);

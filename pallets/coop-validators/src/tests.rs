@@ -218,7 +218,7 @@ fn try_state_detects_broken_invariants() {
 	});
 	new_test_ext().execute_with(|| {
 		// A seat of an account that is no longer a federation member (the hook was bypassed).
-		FEDERATION_MEMBERS.with(|m| m.borrow_mut().retain(|x| *x != 1));
+		MockCoops::remove_member(1u64);
 		assert!(CoopValidators::do_try_state().is_err());
 	});
 }

@@ -1,7 +1,6 @@
 //! A test runtime: frame-system, real pallet-balances, this pallet, and a co-op registry mock.
 
 use crate::{self as pallet_patronage, *};
-use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64},
@@ -43,42 +42,7 @@ impl pallet_balances::Config for Test {
 
 pub const ED: Balance = 5;
 
-thread_local! {
-	/// Members of co-op 0 (co-op 1 exists too, with no members).
-	pub static MEMBERS: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
-	/// Holders of co-op 0's operator role.
-	pub static OPERATORS: RefCell<Vec<AccountId>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Co-ops 0 and 1 exist; `MEMBERS` are members and `OPERATORS` operators of co-op 0.
-pub struct MockCoops;
-impl CoopInspect<AccountId> for MockCoops {
-	fn coop_exists(coop: CoopId) -> bool {
-		coop <= 1
-	}
-	fn is_member(coop: CoopId, who: &AccountId) -> bool {
-		coop == 0 && MEMBERS.with(|m| m.borrow().contains(who))
-	}
-	fn is_voting_member(coop: CoopId, who: &AccountId) -> bool {
-		Self::is_member(coop, who)
-	}
-	fn member_count(coop: CoopId) -> u32 {
-		if coop == 0 {
-			MEMBERS.with(|m| m.borrow().len() as u32)
-		} else {
-			0
-		}
-	}
-	fn member_class(coop: CoopId, who: &AccountId) -> Option<u8> {
-		Self::is_member(coop, who).then_some(0)
-	}
-	fn treasury_account(coop: CoopId) -> AccountId {
-		1000 + coop as AccountId
-	}
-	fn has_role(coop: CoopId, who: &AccountId, role: CoopRole) -> bool {
-		coop == 0 && role == CoopRole::Operator && OPERATORS.with(|o| o.borrow().contains(who))
-	}
-}
+pub use coop_primitives::testing::MockCoops;
 
 /// In the mock, a co-op decides by a signed call from its treasury account.
 pub struct MockCoopOrigin;
@@ -86,13 +50,17 @@ impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for MockCoopOrigin {
 	type Success = ();
 	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<(), RuntimeOrigin> {
 		match o.clone().into() {
-			Ok(RawOrigin::Signed(who)) if who == MockCoops::treasury_account(*coop) => Ok(()),
+			Ok(RawOrigin::Signed(who))
+				if who == <MockCoops as CoopInspect<AccountId>>::treasury_account(*coop) =>
+			{
+				Ok(())
+			},
 			_ => Err(o),
 		}
 	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(MockCoops::treasury_account(*coop)))
+		Ok(RuntimeOrigin::signed(<MockCoops as CoopInspect<AccountId>>::treasury_account(*coop)))
 	}
 }
 
@@ -128,10 +96,10 @@ impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		0
 	}
 	fn add_member(_: CoopId, who: &AccountId) {
-		MEMBERS.with(|m| m.borrow_mut().push(*who));
+		MockCoops::add_member(*who);
 	}
 	fn add_operator(_: CoopId, who: &AccountId) {
-		OPERATORS.with(|o| o.borrow_mut().push(*who));
+		MockCoops::add_operator(*who);
 	}
 }
 
@@ -187,8 +155,8 @@ impl ExtBuilder {
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
-			MEMBERS.with(|m| *m.borrow_mut() = vec![1, 2, 3, 4]);
-			OPERATORS.with(|o| *o.borrow_mut() = vec![TILL]);
+			MockCoops::set_members([1u128, 2, 3, 4]);
+			MockCoops::set_operators([TILL]);
 		});
 		ext
 	}

@@ -891,7 +891,7 @@ mod stories {
 			two_members_period();
 			close(10_000);
 			// Member 2 leaves before claiming, and buys again as a non-member.
-			MEMBERS.with(|m| m.borrow_mut().retain(|w| *w != 2));
+			MockCoops::remove_member(2u128);
 			record(2, PURCHASES, 500);
 			assert_eq!(OpenPeriods::<Test>::get(0).map(|o| o.non_member_units), Some(500));
 			claim(0, 2);
@@ -987,7 +987,7 @@ mod reference_model {
 		) {
 			ExtBuilder::default().build_and_execute(|| {
 				let members: Vec<AccountId> = (1..=units.len() as u128).collect();
-				MEMBERS.with(|m| *m.borrow_mut() = members.clone());
+				MockCoops::set_members(members.clone());
 				let mut p = policy();
 				p.reserve_share = Perbill::from_percent(reserve_pct);
 				p.fund_share = Perbill::from_percent(fund_pct);
