@@ -329,6 +329,7 @@ impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants (see the crate README).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		let approved = Approved::<T>::get();
 		let mut approved_seats = 0usize;
 		for (member, seat) in Seats::<T>::iter() {
 			ensure!(
@@ -342,7 +343,7 @@ impl<T: Config> Pallet<T> {
 			if seat.approved {
 				approved_seats = approved_seats.saturating_add(1);
 				ensure!(
-					Approved::<T>::get().contains(&seat.validator),
+					approved.contains(&seat.validator),
 					"an approved seat's validator is missing from Approved"
 				);
 			}
@@ -353,7 +354,6 @@ impl<T: Config> Pallet<T> {
 				"SeatOf names a member whose seat holds another validator"
 			);
 		}
-		let approved = Approved::<T>::get();
 		ensure!(
 			approved.len() == approved_seats,
 			"Approved holds a validator without an approved seat"
