@@ -76,6 +76,11 @@ async function seedDemo(api, log = () => {}) {
   if (seeded.error) throw new Error(`funding treasuries: ${JSON.stringify(seeded.error)}`);
   assert.equal((await api.query.coopMembership.members(0, bakery.treasury)).isNone, true,
     'the demo has been seeded on this chain already');
+  // Alice, Bob, Charlie and Dave carry every federation motion alone, which needs them to be a
+  // majority of the federation once the three co-ops have joined.
+  const federationSize = (await api.query.coopMembership.coops(0)).unwrap().members.toNumber() + 3;
+  assert.ok(4 >= Math.ceil(federationSize / 2), `the federation has ${federationSize - 3} members: `
+    + 'its four founders would no longer carry its motions; seed the demo on a fresh network');
 
   log('motions: Riverside Bakery sets its patronage policy and names Eve its till operator; '
     + 'Hilltop Growers opens a DAICO; all three apply to the federation');
