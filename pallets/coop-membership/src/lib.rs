@@ -47,7 +47,8 @@
 //!
 //! [`EnsureCoop`] accepts the origin of a passed motion of a given co-op
 //! (`EnsureOriginWithArg<_, CoopId>`), [`EnsureCoopAny`] accepts any co-op's motion and yields
-//! its id, and the pallet implements [`coop_primitives::CoopInspect`]. Pallets that react to
+//! its id, [`EnsureMemberAccount`] accepts a signer or a co-op's motion and yields the account
+//! acting (the signer, or the co-op's treasury), and the pallet implements [`coop_primitives::CoopInspect`]. Pallets that react to
 //! members leaving implement [`coop_primitives::OnMemberRemoved`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -1213,6 +1214,31 @@ where
 	}
 }
 
+/// Accepts an account acting as a member: a signed account, or a co-op acting through its passed
+/// motion (recognised by [`Config::CoopAccountOrigin`]), whose treasury account is then the one
+/// that acts. Other pallets use it where "a member" may be a person or a co-op.
+pub struct EnsureMemberAccount<T>(PhantomData<T>);
+
+impl<T: Config> EnsureOrigin<<T as frame_system::Config>::RuntimeOrigin>
+	for EnsureMemberAccount<T>
+{
+	type Success = T::AccountId;
+
+	fn try_origin(
+		o: <T as frame_system::Config>::RuntimeOrigin,
+	) -> Result<Self::Success, <T as frame_system::Config>::RuntimeOrigin> {
+		match T::CoopAccountOrigin::try_origin(o) {
+			Ok(coop) => Ok(Pallet::<T>::treasury(coop)),
+			Err(o) => <frame_system::EnsureSigned<T::AccountId> as EnsureOrigin<_>>::try_origin(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<<T as frame_system::Config>::RuntimeOrigin, ()> {
+		<frame_system::EnsureSigned<T::AccountId> as EnsureOrigin<_>>::try_successful_origin()
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// The keyless treasury account of `coop`.
 	pub fn treasury(coop: CoopId) -> T::AccountId {
@@ -1221,10 +1247,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The account acting: the signer, or the treasury of the co-op whose motion dispatched.
 	fn ensure_account(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {
-		match T::CoopAccountOrigin::try_origin(origin) {
-			Ok(coop) => Ok(Self::treasury(coop)),
-			Err(origin) => Ok(ensure_signed(origin)?),
-		}
+		EnsureMemberAccount::<T>::try_origin(origin).map_err(|_| DispatchError::BadOrigin)
 	}
 
 	/// The member record of `who`, who must be in a voting class of `coop`.
