@@ -11,4 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_daico, Daico]
 	[pallet_patronage, Patronage]
 	[pallet_circular_credit, CircularCredit]
+	[pallet_coop_validators, CoopValidators]
+	[pallet_federation, Federation]
 );

@@ -1,13 +1,14 @@
 //! Genesis presets: the starting state of a chain, by name.
 //!
-//! - `development`: Alice alone validates and holds the sudo key; the federation (co-op 0) has
-//!   Alice as its one founding member;
-//! - `local_testnet`: Alice, Bob, Charlie and Dave validate, each standing for a member co-op;
-//!   they found the federation (co-op 0), and Eve and Ferdie a demo co-op, "Riverside Bakery"
-//!   (co-op 1).
+//! - `development`: Alice's validator alone, and Alice holds the sudo key; the federation
+//!   (co-op 0) has Alice as its one founding member;
+//! - `local_testnet`: Alice, Bob, Charlie and Dave each run a validator (`//Name//stash`),
+//!   standing for a member co-op; they found the federation (co-op 0), which governs the chain
+//!   (no sudo key), and Eve and Ferdie a demo co-op, "Riverside Bakery" (co-op 1).
 //!
-//! Every patch names `aura.authorities`, `grandpa.authorities` and `balances.balances`:
-//! zombienet rewrites exactly those keys with the keys of the nodes it launches.
+//! Every patch names `session.keys` and `balances.balances`: zombienet rewrites exactly those
+//! keys for the nodes it launches, with the same accounts (`//Name//stash`) and keys (`//Name`)
+//! as these presets, so `coopValidators.validators` agrees with them.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -21,8 +22,8 @@ use pallet_coop_membership::{AdmissionMode, Bylaws, BylawsOf, ClassKind, MemberC
 use sp_runtime::Perbill;
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, CoopMembershipConfig, GrandpaConfig, Runtime,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, Balance, BalancesConfig, CoopMembershipConfig, CoopValidatorsConfig, Runtime,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
 };
 
 /// What each endowed development account starts with: a million COOP.
@@ -70,12 +71,40 @@ pub fn demo_coop_bylaws() -> BylawsOf<Runtime> {
 	}
 }
 
-/// The genesis patch for a chain with these validators, endowed accounts, root key, and
-/// co-ops: the federation (co-op 0) first, whose founding members are the validators' co-ops.
+/// A validator at genesis: the federation member that runs it, its validator account, and its
+/// session keys.
+struct GenesisValidator {
+	member: AccountId,
+	validator: AccountId,
+	aura: AuraId,
+	grandpa: GrandpaId,
+}
+
+/// The validator of a well-known development account: `name` (a federation member) runs the
+/// validator `name//stash` with `name`'s Aura (sr25519) and GRANDPA (ed25519) keys, the
+/// accounts and keys zombienet gives its nodes.
+fn dev_validator(
+	member: Sr25519Keyring,
+	stash: Sr25519Keyring,
+	ed: Ed25519Keyring,
+) -> GenesisValidator {
+	GenesisValidator {
+		member: member.to_account_id(),
+		validator: stash.to_account_id(),
+		aura: member.public().into(),
+		grandpa: ed.public().into(),
+	}
+}
+
+/// The genesis patch for a chain with these validators, endowed accounts, sudo key (if any),
+/// and co-ops: the federation (co-op 0) first, whose founding members run the validators.
+///
+/// The validators' session keys go to `session.keys`: pallet-session hands them to Aura and
+/// GRANDPA, whose own genesis authorities stay empty.
 fn testnet_genesis(
-	validators: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
 	coops: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Runtime>)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -86,31 +115,39 @@ fn testnet_genesis(
 				.map(|account| (account, ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: validators.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: GrandpaConfig {
-			authorities: validators
+		session: SessionConfig {
+			keys: validators
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|v| {
+					(
+						v.validator.clone(),
+						v.validator.clone(),
+						SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() },
+					)
+				})
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		coop_validators: CoopValidatorsConfig {
+			validators: validators
+				.iter()
+				.map(|v| (v.member.clone(), v.validator.clone()))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: root },
 		coop_membership: CoopMembershipConfig { coops },
 	})
 }
 
-/// The validator keys of a well-known development account.
-fn validator_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(sr.public().into(), ed.public().into())
-}
-
-/// `development`: a single validator, Alice, who also holds the sudo key.
+/// `development`: a single validator, Alice's (`//Alice//stash`), and Alice holds the sudo key.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![validator_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::AliceStash,
+			Ed25519Keyring::Alice,
+		)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		vec![(
 			b"coopchain federation".to_vec(),
 			vec![Sr25519Keyring::Alice.to_account_id()],
@@ -119,17 +156,22 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: four validators, Alice, Bob, Charlie and Dave (four founding co-ops).
+/// `local_testnet`: four validators, run by Alice, Bob, Charlie and Dave (four founding co-ops,
+/// who govern the chain by federation motion: no sudo key).
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			validator_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			validator_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			validator_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			validator_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			dev_validator(Sr25519Keyring::Alice, Sr25519Keyring::AliceStash, Ed25519Keyring::Alice),
+			dev_validator(Sr25519Keyring::Bob, Sr25519Keyring::BobStash, Ed25519Keyring::Bob),
+			dev_validator(
+				Sr25519Keyring::Charlie,
+				Sr25519Keyring::CharlieStash,
+				Ed25519Keyring::Charlie,
+			),
+			dev_validator(Sr25519Keyring::Dave, Sr25519Keyring::DaveStash, Ed25519Keyring::Dave),
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
 		vec![
 			(
 				b"coopchain federation".to_vec(),

@@ -23,6 +23,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod migrations;
 #[cfg(test)]
 mod tests;
 
@@ -65,12 +66,29 @@ impl_opaque_keys! {
 }
 
 /// The runtime's version. `spec_version` must rise with every runtime upgrade.
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("coopchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("coopchain"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The version of the upgrade the zombienet upgrade test enacts (feature `upgrade-test`): the
+/// same runtime, one `spec_version` higher, with [`migrations::RecordUpgrade`]. (The
+/// `runtime_version` attribute reads literals only, hence the second declaration.)
+#[cfg(feature = "upgrade-test")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("coopchain"),
+	impl_name: alloc::borrow::Cow::Borrowed("coopchain"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -156,8 +174,11 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations of the runtime, aside from those declared in the pallets.
-#[allow(unused_parens)]
+#[cfg(not(feature = "upgrade-test"))]
 type Migrations = ();
+/// The test upgrade's migration.
+#[cfg(feature = "upgrade-test")]
+type Migrations = (migrations::RecordUpgrade,);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -192,6 +213,14 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	// The session manager and pallet-session come before Aura and GRANDPA: their genesis and
+	// `on_initialize` decide the authorities that Aura and GRANDPA then use.
+	#[runtime::pallet_index(9)]
+	pub type CoopValidators = pallet_coop_validators;
+
+	#[runtime::pallet_index(8)]
+	pub type Session = pallet_session;
+
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 
@@ -221,4 +250,7 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type CircularCredit = pallet_circular_credit;
+
+	#[runtime::pallet_index(14)]
+	pub type Federation = pallet_federation;
 }

@@ -1,7 +1,7 @@
 //! What our pallets' benchmarks need from the co-op registry: a co-op with room for the most
 //! members, members, and roles (written as a passed motion writes them).
 
-use coop_primitives::{CoopId, CoopRole, RoleSet};
+use coop_primitives::{CoopId, CoopRole, RoleSet, FEDERATION};
 use frame_support::traits::fungible::Mutate;
 use sp_runtime::Saturating;
 
@@ -71,5 +71,28 @@ impl pallet_patronage::BenchmarkHelper<AccountId> for CoopsForBenchmarks {
 	}
 	fn add_operator(coop: CoopId, who: &AccountId) {
 		Self::grant_operator(coop, who)
+	}
+}
+
+impl pallet_coop_validators::BenchmarkHelper<AccountId> for CoopsForBenchmarks {
+	/// Records `who` as a member of the federation, as an admission motion would (the
+	/// federation admits by vote, which a benchmark cannot wait for).
+	fn make_federation_member(who: &AccountId) {
+		if pallet_coop_membership::Members::<Runtime>::contains_key(FEDERATION, who) {
+			return;
+		}
+		let mut first_motion = 0;
+		pallet_coop_membership::Coops::<Runtime>::mutate(FEDERATION, |info| {
+			if let Some(info) = info {
+				info.members.saturating_inc();
+				info.voting_members.saturating_inc();
+				first_motion = info.next_motion;
+			}
+		});
+		pallet_coop_membership::Members::<Runtime>::insert(
+			FEDERATION,
+			who,
+			pallet_coop_membership::MemberRecord { class: 0, share_capital: 0, first_motion },
+		);
 	}
 }

@@ -29,7 +29,8 @@ pub const MIN_VOTING_PERIOD: BlockNumber = 2;
 /// The longest voting period bylaws may set.
 pub const MAX_VOTING_PERIOD: BlockNumber = 30 * DAYS;
 
-/// Who decides for a co-op: its own passed motion; root too, while sudo governs the test network.
+/// Who decides for a co-op: its own passed motion; root too (the chain's authority: a federation
+/// motion through `federation.enact`, or sudo on the development chain).
 pub type CoopDecision = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureCoop>;
 
 impl pallet_coop_membership::Config for Runtime {
@@ -40,8 +41,9 @@ impl pallet_coop_membership::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type CoopOrigin = CoopDecision;
 	type CoopAccountOrigin = EnsureCoopAny;
-	/// A member who leaves is frozen in the co-op's credit circle until settled.
-	type OnMemberRemoved = crate::CircularCredit;
+	/// A member who leaves is frozen in the co-op's credit circle until settled, and a co-op
+	/// that leaves the federation loses its validator seat.
+	type OnMemberRemoved = (crate::CircularCredit, crate::CoopValidators);
 	type PalletId = CoopPalletId;
 	type CoopDeposit = CoopDeposit;
 	type MotionDeposit = MotionDeposit;

@@ -2,8 +2,10 @@
 //!
 //! - [`system`]: frame-system, timestamp and utility (the chain's basic machinery);
 //! - [`consensus`]: Aura (block authoring) and GRANDPA (finality);
+//! - [`validators`]: sessions, and the validator set the federation's member co-ops choose;
 //! - [`monetary`]: balances (COOP) and transaction fees;
-//! - [`governance`]: sudo, the temporary root of the test network;
+//! - [`governance`]: the federation's root authority (federation motions), and sudo for the
+//!   development chain;
 //! - [`membership`]: co-ops, members and motions;
 //! - [`daico`]: DAICO fundraising;
 //! - [`patronage`]: patronage dividends and revolving member equity;
@@ -19,5 +21,6 @@ pub mod membership;
 pub mod monetary;
 pub mod patronage;
 pub mod system;
+pub mod validators;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
