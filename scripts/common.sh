@@ -74,6 +74,20 @@ build_node() {
 	[ -x "$NODE_BIN" ] || die "no node binary at $NODE_BIN"
 }
 
+# The test upgrade's runtime wasm for zombienet/0004-runtime-upgrade: the runtime with the
+# `upgrade-test` feature (spec_version + 1, a migration). Built through `cargo check` in the
+# debug profile, so that its wasm lands in debug/wbuild and never replaces the release runtime
+# the node embeds; WASM_BUILD_TYPE=release makes the wasm builder compile, compact and compress
+# it as for a release build (in the debug profile it would leave an uncompressed blob).
+UPGRADE_WASM="$CARGO_TARGET_DIR/debug/wbuild/coopchain-runtime/coopchain_runtime.compact.compressed.wasm"
+build_upgrade_wasm() {
+	say "building the test upgrade's runtime wasm (feature upgrade-test)"
+	(cd "$ROOT" && WASM_BUILD_TYPE=release cargo check --locked -p coopchain-runtime \
+		--features upgrade-test) || die "the upgrade wasm build failed"
+	[ -f "$UPGRADE_WASM" ] || die "no upgrade wasm at $UPGRADE_WASM"
+	export COOPCHAIN_UPGRADE_WASM="$UPGRADE_WASM"
+}
+
 # polkadot-api (PAPI) descriptors for the typed client test, generated offline from the
 # metadata of the runtime wasm just built (`papi add --wasm`, then `papi generate`), into
 # tests/.papi (git-ignored but for its config). Regenerated only when the wasm changed.

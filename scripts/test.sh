@@ -2,7 +2,9 @@
 # Runs every test of coopchain, each printing its runner's summary; exits non-zero on any failure:
 #   1. unit tests of the pallets, primitives and runtime (cargo test, debug, no wasm);
 #   2. the release node build (which builds the runtime wasm once);
-#   3. the zombienet network tests (zombienet/*.zndsl), each on a fresh four-validator network;
+#   3. the zombienet network tests (zombienet/*.zndsl), each on a fresh network: blocks and
+#      finality, a validator down, validator rotation through motions, a runtime upgrade by
+#      federation motion;
 #   4. the client tests (tests/, node's test runner) against a freshly spawned network: the six
 #      co-op journeys through @polkadot/api, journey 1 again through polkadot-api with
 #      descriptors generated from the runtime, the demo seeding, and the chain foundation.
@@ -31,9 +33,11 @@ say "unit tests (cargo test ${pkgs[*]})"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \
 	--features "$(IFS=,; echo "${features[*]}")") || die "unit tests failed"
 
-# ---- 2. the release node, and the typed client's descriptors from its runtime ----
+# ---- 2. the release node, the typed client's descriptors from its runtime, and the test
+# upgrade's wasm ----
 build_node
 papi_descriptors
+build_upgrade_wasm
 
 failures=0
 run_dir=$(mktemp -d /tmp/coopchain-test.XXXXXX)
