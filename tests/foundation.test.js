@@ -3,7 +3,9 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { UNIT, connect, dev, fresh, submit, eventsOf, free, fund } = require('./lib/chain');
+const {
+  UNIT, connect, dev, fresh, keyring, submit, eventsOf, free, fund, untilFinalized,
+} = require('./lib/chain');
 
 describe('chain foundation', () => {
   let api;
@@ -29,18 +31,37 @@ describe('chain foundation', () => {
 
   it('lists the runtime pallets in its metadata', async () => {
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
-    for (const name of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances',
-      'TransactionPayment', 'Sudo', 'Utility']) {
+    for (const name of ['System', 'Timestamp', 'Session', 'CoopValidators', 'Aura', 'Grandpa',
+      'Balances', 'TransactionPayment', 'Sudo', 'Utility', 'Federation']) {
       assert.ok(pallets.includes(name), `metadata lacks ${name}: ${pallets}`);
     }
     assert.equal(api.runtimeVersion.specName.toString(), 'coopchain');
   });
 
-  it('has four Aura and four GRANDPA authorities', async () => {
+  it('has the four founding co-ops\' validators, with Aura and GRANDPA keys from the session', async () => {
+    const stashes = ['Alice', 'Bob', 'Charlie', 'Dave'].map((n) => keyring().addFromUri(`//${n}//stash`).address);
+    const validators = (await api.query.session.validators()).map(String);
+    assert.deepEqual([...validators].sort(), [...stashes].sort());
     const aura = await api.query.aura.authorities();
     assert.equal(aura.length, 4);
     const grandpa = await api.call.grandpaApi.grandpaAuthorities();
     assert.equal(grandpa.length, 4);
+    // Each founder's seat names its validator.
+    for (const name of ['Alice', 'Bob', 'Charlie', 'Dave']) {
+      const seat = await api.query.coopValidators.seats(dev(name).address);
+      assert.equal(seat.unwrap().validator.toString(), keyring().addFromUri(`//${name}//stash`).address);
+    }
+  });
+
+  it('resolves block authors through session.validators, as Apps does', async () => {
+    const header = await api.derive.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+    const validators = (await api.query.session.validators()).map(String);
+    assert.ok(header.author, 'an author');
+    assert.ok(validators.includes(header.author.toString()), `${header.author} is a validator`);
+  });
+
+  it('is governed by the federation: no sudo key on the local network', async () => {
+    assert.ok((await api.query.sudo.key()).isNone);
   });
 
   it('includes and finalises a signed transfer, moving exactly the amount', async () => {
@@ -69,9 +90,8 @@ describe('chain foundation', () => {
     assert.equal((await at.query.system.account(receiver.address)).data.free.toBigInt(), amount);
     assert.equal(aliceParent - aliceAfter, amount + fee + paid.data.tip.toBigInt());
 
-    const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
-    const included = await api.rpc.chain.getHeader(blockHash);
-    assert.ok(finalized.number.toNumber() >= included.number.toNumber());
+    // GRANDPA finalises the block that included it.
+    assert.equal(await untilFinalized(api, blockHash), true, 'the including block is finalized');
   });
 
   it('refuses a transfer above the balance and changes nothing but the fee', async () => {

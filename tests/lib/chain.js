@@ -59,9 +59,10 @@ function decodeError(api, dispatchError) {
 }
 
 /**
- * Signs and submits `tx` with `signer`, waits until its block is finalized and returns
- * { blockHash, events, error }: `error` is the decoded dispatch error of a failed call (the
- * transaction was still included and paid for), or null.
+ * Signs and submits `tx` with `signer`, waits until it is in a block of the best chain and
+ * returns { blockHash, events, error }: `error` is the decoded dispatch error of a failed call
+ * (the transaction was still included and paid for), or null. (Waiting for inclusion, not
+ * finality, halves the suite's time; `untilFinalized` waits for finality where a test needs it.)
  */
 function submit(api, tx, signer) {
   return new Promise((resolve, reject) => {
@@ -73,16 +74,21 @@ function submit(api, tx, signer) {
         reject(new Error(`transaction ${status.type}`));
         return;
       }
-      if (status.isFinalized) {
+      if (status.isInBlock) {
         if (unsub) unsub();
         let error = dispatchError ? decodeError(api, dispatchError) : null;
-        // A failed call inside sudo/utility is reported by an event, not as the dispatch error.
+        // A failed call inside sudo or federation.enact is reported by an event, not as the
+        // dispatch error.
         for (const { event } of events) {
           if (api.events.sudo && api.events.sudo.Sudid.is(event) && event.data[0].isErr) {
             error = decodeError(api, event.data[0].asErr);
           }
+          if (api.events.federation && api.events.federation.Enacted.is(event)
+            && event.data[0].isErr) {
+            error = decodeError(api, event.data[0].asErr);
+          }
         }
-        resolve({ blockHash: status.asFinalized.toHex(), events: events.map((r) => r.event), error });
+        resolve({ blockHash: status.asInBlock.toHex(), events: events.map((r) => r.event), error });
       }
     })
       .then((u) => { unsub = u; })
@@ -90,7 +96,7 @@ function submit(api, tx, signer) {
   });
 }
 
-/** The events of a finalized submission that match `api.events.<pallet>.<Name>`. */
+/** The events of a submission that match `api.events.<pallet>.<Name>`. */
 function eventsOf(events, eventType) {
   return events.filter((event) => eventType.is(event));
 }
@@ -107,6 +113,19 @@ async function fund(api, accounts, amount) {
   const transfers = accounts.map((a) => api.tx.balances.transferKeepAlive(a.address, amount));
   const { error } = await submit(api, api.tx.utility.batchAll(transfers), alice);
   if (error) throw new Error(`funding failed: ${JSON.stringify(error)}`);
+}
+
+/** Resolves once the block `blockHash` is finalized (its number at most the finalized head's). */
+async function untilFinalized(api, blockHash) {
+  const { number } = await api.rpc.chain.getHeader(blockHash);
+  for (;;) {
+    const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+    if (finalized.number.toNumber() >= number.toNumber()) {
+      const canonical = await api.rpc.chain.getBlockHash(number);
+      return canonical.toHex() === blockHash;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /** The number of the best block. */
@@ -326,7 +345,7 @@ function rpc(api, method, params) {
 }
 
 module.exports = {
-  WS, UNIT, connect, bestNumber, untilBlock, foundCoop, passMotion, passMotions, passProposal,
+  WS, UNIT, connect, bestNumber, untilBlock, untilFinalized, foundCoop, passMotion, passMotions, passProposal,
   weightBound, batched, federationVoters, admitToFederation, ensureFederationCircle, rpc, keyring,
   dev, fresh, coopTreasury, decodeError, submit, eventsOf, free, fund, palletStorage, expectRefused,
 };
