@@ -35,6 +35,7 @@ coopchain is running: four co-op validators, producing and finalising blocks.
   RPC endpoint:      ws://127.0.0.1:9944  (alice)
   Polkadot.js Apps:  $APPS_LINK
   Node logs:         $dir/zombie/<name>.log
+  Raw chain spec:    $dir/zombie/local-raw.json  (for a validator of your own: README, operator guide)
 Press Ctrl-C to stop the network.
 MSG
 	if [ "$demo" = 1 ]; then
