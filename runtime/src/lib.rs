@@ -213,12 +213,12 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	// The session manager and pallet-session come before Aura and GRANDPA: their genesis and
-	// `on_initialize` decide the authorities that Aura and GRANDPA then use.
-	#[runtime::pallet_index(9)]
+	// The session manager's index is below pallet-session's: genesis is built in index order,
+	// and pallet-session's genesis asks the session manager for the first validator set.
+	#[runtime::pallet_index(8)]
 	pub type CoopValidators = pallet_coop_validators;
 
-	#[runtime::pallet_index(8)]
+	#[runtime::pallet_index(9)]
 	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(2)]

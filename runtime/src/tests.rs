@@ -63,6 +63,8 @@ fn local_testnet_has_four_validators_run_by_the_founding_coops_and_no_sudo_key()
 		// The session manager (the federation's approved validators) chose the first set.
 		assert_eq!(pallet_session::Validators::<Runtime>::get(), stashes);
 		assert_eq!(pallet_coop_validators::Approved::<Runtime>::get().into_inner(), stashes);
+		// The session manager's genesis ran before pallet-session asked it for the first set.
+		assert_eq!(pallet_coop_validators::Planned::<Runtime>::get().into_inner(), stashes);
 		for (member, stash) in founders {
 			let seat = pallet_coop_validators::Seats::<Runtime>::get(member.to_account_id());
 			assert_eq!(seat.map(|s| s.validator), Some(stash.to_account_id()));

@@ -63,17 +63,17 @@ async function run(nodeName, networkInfo) {
   const storedCode = await chain.rpc(api, 'state_getStorage', [CODE_KEY, applied.blockHash]);
   assert.equal(blake2AsHex(storedCode, 256), codeHash, 'the new code is in :code');
 
-  // 3. The new runtime runs from the next block on.
-  let version;
-  for (;;) {
-    version = await api.rpc.state.getRuntimeVersion();
-    if (version.specVersion.toNumber() > before.specVersion.toNumber()) break;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
+  // 3. The new runtime runs from the next block on: the upgrade block already holds the new
+  // code (so it reports the new version), but the migration and `system.lastRuntimeUpgrade`
+  // come with the first block the new runtime executes.
+  const upgradeBlock = (await api.rpc.chain.getHeader(applied.blockHash)).number.toNumber();
+  await chain.untilBlock(api, upgradeBlock + 1);
+  const afterHash = (await api.rpc.chain.getBlockHash(upgradeBlock + 1)).toHex();
+  const version = await api.rpc.state.getRuntimeVersion(afterHash);
+  assert.ok(version.specVersion.toNumber() > before.specVersion.toNumber(), 'spec_version rose');
   assert.equal(version.specName.toString(), 'coopchain');
-  const lastUpgrade = await api.query.system.lastRuntimeUpgrade();
+  const lastUpgrade = await (await api.at(afterHash)).query.system.lastRuntimeUpgrade();
   assert.equal(lastUpgrade.unwrap().specVersion.toNumber(), version.specVersion.toNumber());
-  const afterHash = (await api.rpc.chain.getHeader()).hash.toHex();
   const marker = await chain.rpc(api, 'state_getStorage', [MARKER_KEY, afterHash]);
   assert.ok(marker, 'the migration left its marker');
   const recorded = Buffer.from(marker.slice(2), 'hex').readUInt32LE(0);
