@@ -39,7 +39,7 @@ coopchain is running: four co-op validators, producing and finalising blocks.
 Press Ctrl-C to stop the network.
 MSG
 	if [ "$demo" = 1 ]; then
-		say "seeding the demo (about 6 minutes; watch it in Polkadot.js Apps → Network → Explorer)"
+		say "seeding the demo (about 2.5 minutes; watch it in Polkadot.js Apps → Network → Explorer)"
 		node "$ROOT/scripts/seed-demo.js" || echo "the demo could not be seeded; the network runs on" >&2
 		echo "Polkadot.js Apps: $APPS_LINK   (Ctrl-C stops the network)"
 	fi

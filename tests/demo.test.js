@@ -14,7 +14,7 @@ describe('the demo network', () => {
   before(async () => {
     api = await connect();
     demo = await seedDemo(api, (line) => console.log(`demo: ${line}`));
-  }, { timeout: 20 * 60_000 }); // about 7 minutes of finalised transactions
+  }, { timeout: 20 * 60_000 }); // about 2.5 minutes of transactions
 
   after(async () => {
     if (api) await api.disconnect();
