@@ -1,7 +1,9 @@
 // Waits until the bakery's validator is in `session.validators` ("joined") or out of it
-// ("left"), then watches the next 12 blocks (more than two rounds of five authors) and returns
-// how many of them it authored. Authors are resolved as Polkadot.js Apps does (the Aura slot
-// of the block, over `session.validators`). For "left", also checks that finality kept pace.
+// ("left"), then watches the next 12 blocks after the one that changed the set (more than two
+// rounds of five authors). Authors are resolved as Polkadot.js Apps does (the Aura slot of the
+// block, over `session.validators`). "joined" returns how many of them the validator authored;
+// "left" returns 1 when it authored none and finality kept pace, else 0. (zombienet's
+// `return is 0` cannot fail, so success is 1.)
 const assert = require('node:assert/strict');
 const { chainAt, bakeryValidator } = require('./client');
 
@@ -11,10 +13,13 @@ async function run(nodeName, networkInfo, args) {
   const { chain, api } = await chainAt(networkInfo.nodesByName[nodeName].wsUri);
   const validator = bakeryValidator(chain).address;
   const wanted = args[0] === 'joined';
+  let changedAt;
   for (;;) {
-    const set = (await api.query.session.validators()).map(String);
+    const head = await api.rpc.chain.getHeader();
+    const set = (await api.query.session.validators.at(head.hash)).map(String);
     if (set.includes(validator) === wanted) {
-      console.log(`session ${await api.query.session.currentIndex()}: ${set.join(', ')}`);
+      changedAt = head.number.toNumber();
+      console.log(`#${changedAt}, session ${await api.query.session.currentIndex.at(head.hash)}: ${set.join(', ')}`);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -26,6 +31,8 @@ async function run(nodeName, networkInfo, args) {
   const authors = await new Promise((resolve, reject) => {
     const seen = [];
     api.derive.chain.subscribeNewHeads((header) => {
+      // The block that changed the set was authored under the previous one: skip it.
+      if (header.number.toNumber() <= changedAt) return;
       seen.push([header.number.toNumber(), header.author ? header.author.toString() : '?']);
       if (seen.length === WATCHED) resolve(seen);
     }).then((unsub) => setTimeout(unsub, 600_000)).catch(reject);
@@ -37,8 +44,8 @@ async function run(nodeName, networkInfo, args) {
   const finalizedAfter = await finalizedAt();
   console.log(`finalised #${finalizedBefore} -> #${finalizedAfter}; ${mine} blocks by ${validator}`);
   await api.disconnect();
-  if (finalizedAfter - finalizedBefore < WATCHED - 4) return -1;
-  return mine;
+  if (wanted) return mine;
+  return mine === 0 && finalizedAfter - finalizedBefore >= WATCHED - 4 ? 1 : 0;
 }
 
 module.exports = { run };
