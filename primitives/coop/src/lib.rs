@@ -7,15 +7,25 @@
 //!   account a member, may it vote, what is the co-op's treasury account, does it hold a role);
 //! - [`OnMemberRemoved`]: a hook called when a member leaves or is expelled, so that e.g. credit
 //!   lines or validator seats can react;
-//! - [`CoopRole`]: the roles a co-op grants by motion for day-to-day work.
+//! - [`CoopRole`]: the roles a co-op grants by motion for day-to-day work;
+//! - [`Tally`]: the count of a vote whose voters may change their votes until it closes;
+//! - `BenchmarkCoops` (feature `runtime-benchmarks`): the co-ops, members and roles our
+//!   pallets' benchmarks set up, implemented once by the runtime.
 //!
-//! Every trait has a `()` implementation for tests that need no co-ops.
+//! Feature `testing` adds the module `testing`, the fixtures the pallets' unit tests share.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod tally;
 #[cfg(feature = "testing")]
 pub mod testing;
+
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkCoops;
+pub use tally::Tally;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
