@@ -1,6 +1,7 @@
 //! Benchmarks of the validator seats, each at its worst case: the approved set full.
 
 use super::*;
+use coop_primitives::BenchmarkCoops;
 use frame_benchmarking::v2::*;
 
 /// A member origin, and the federation member it acts as.

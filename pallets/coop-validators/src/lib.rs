@@ -1,25 +1,10 @@
-//! # Co-op validators
+#![doc = include_str!("../README.md")]
 //!
-//! The validator set of coopchain, chosen by the member co-ops of the federation (co-op 0).
+//! ## Example
 //!
-//! ## Overview
-//!
-//! A member of the federation — a co-op acting through its own motion, or a founding member
-//! account — registers the account of the validator node it runs (`register_validator`). The
-//! federation approves it by motion (`approve_validator`). This pallet is pallet-session's
-//! [`SessionManager`](pallet_session::SessionManager): at each new session the approved
-//! validators, in approval order and at most `MaxValidators`, become the next validator set.
-//!
-//! A member may retire its validator (`retire_validator`), the federation may remove one
-//! (`remove_validator`), and a member that leaves or is expelled from the federation loses its
-//! seat through the membership pallet's [`OnMemberRemoved`] hook. Each change takes effect at
-//! the next session.
-//!
-//! The set is never empty: when no approved validator is left, the last set stays in office and
-//! [`Event::ValidatorSetKept`] is emitted.
-//!
-//! Session keys are set the usual way, with `session.set_keys` signed by the validator account.
-
+//! A member co-op's validator from registration to its seat in the set and out again, as a unit
+//! test runs it (`mock.rs`: federation members 1 and 2 run validators 11 and 12 from genesis):
+#![doc = docify::embed!("src/tests/stories.rs", a_validator_from_registration_to_retirement)]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -42,13 +27,6 @@ use alloc::vec::Vec;
 use coop_primitives::{CoopId, CoopInspect, OnMemberRemoved, FEDERATION};
 use frame_support::pallet_prelude::*;
 use frame_system::pallet_prelude::*;
-
-/// Sets up what the benchmarks need outside this pallet.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Makes `who` a member of the federation.
-	fn make_federation_member(who: &AccountId);
-}
 
 /// A federation member's validator seat.
 #[derive(
@@ -87,7 +65,11 @@ pub enum RemovalReason {
 pub mod pallet {
 	use super::*;
 
+	/// The storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -109,17 +91,21 @@ pub mod pallet {
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
-		/// Sets up the benchmarks.
+		/// Sets up the federation members the benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: coop_primitives::BenchmarkCoops<Self::AccountId>;
 	}
 
 	/// Each federation member's validator seat (at most one per member; the federation's
 	/// bylaws bound its members).
+	///
+	/// Hasher: member accounts are user-chosen (`Blake2_128Concat`).
 	#[pallet::storage]
 	pub type Seats<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Seat<T::AccountId>>;
 
 	/// The member holding each validator account's seat.
+	///
+	/// Hasher: validator accounts are user-chosen (`Blake2_128Concat`).
 	#[pallet::storage]
 	pub type SeatOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId>;
 

@@ -37,13 +37,6 @@ pub fn leave_federation(who: AccountId) {
 	<CoopValidators as OnMemberRemoved<AccountId>>::on_member_removed(FEDERATION, &who);
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-impl BenchmarkHelper<AccountId> for MockCoops {
-	fn make_federation_member(who: &AccountId) {
-		join_federation(*who);
-	}
-}
-
 /// The most validators in a test: 4.
 pub const MAX_VALIDATORS: u32 = 4;
 
@@ -74,8 +67,19 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// Runs a test, then checks the pallet's invariants.
 pub fn test(f: impl FnOnce()) {
-	new_test_ext().execute_with(|| {
-		f();
-		CoopValidators::do_try_state().unwrap();
-	});
+	coop_primitives::testing::execute_with_invariants(
+		new_test_ext(),
+		f,
+		CoopValidators::do_try_state,
+	)
+}
+
+/// The pallet's events, oldest first.
+pub fn events() -> Vec<Event<Test>> {
+	coop_primitives::testing::pallet_events::<Test, Event<Test>>()
+}
+
+/// The pallet's last event.
+pub fn last_event() -> Event<Test> {
+	coop_primitives::testing::last_pallet_event::<Test, Event<Test>>()
 }

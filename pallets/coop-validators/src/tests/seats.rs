@@ -1,40 +1,6 @@
-//! Tests of the validator seats and the session manager.
+//! Registering, approving, retiring and removing validator seats.
 
-use crate::{mock::*, Approved, Error, Event, Planned, RemovalReason, SeatOf, Seats};
-use frame_support::{assert_noop, assert_ok};
-use pallet_session::SessionManager;
-use sp_runtime::DispatchError;
-
-fn last_event() -> Event<Test> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::CoopValidators(e) = r.event { Some(e) } else { None })
-		.next_back()
-		.expect("an event of this pallet")
-}
-
-fn approved() -> Vec<AccountId> {
-	Approved::<Test>::get().into_inner()
-}
-
-/// Registers `validator` for federation member `member` and approves it.
-fn seat(member: AccountId, validator: AccountId) {
-	join_federation(member);
-	assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(member), validator));
-	assert_ok!(CoopValidators::approve_validator(RuntimeOrigin::root(), member));
-}
-
-#[test]
-fn genesis_validators_form_the_first_set_and_an_unchanged_set_is_not_reannounced() {
-	test(|| {
-		assert_eq!(approved(), vec![11, 12]);
-		assert_eq!(Seats::<Test>::get(1).map(|s| (s.validator, s.approved)), Some((11, true)));
-		assert_eq!(CoopValidators::new_session_genesis(0), Some(vec![11, 12]));
-		assert_eq!(Planned::<Test>::get().into_inner(), vec![11, 12]);
-		assert_eq!(CoopValidators::new_session(1), None);
-		assert_eq!(CoopValidators::new_session(2), None);
-	});
-}
+use super::*;
 
 #[test]
 fn only_federation_members_register_one_validator_each() {
@@ -89,22 +55,6 @@ fn the_federation_approves_and_the_next_session_includes_it() {
 		);
 		assert_eq!(CoopValidators::new_session(1), Some(vec![11, 12, 13]));
 		assert_eq!(last_event(), Event::NewValidatorSet { session: 1, validators: 3 });
-	});
-}
-
-#[test]
-fn the_set_is_bounded_by_max_validators() {
-	test(|| {
-		seat(3, 13);
-		seat(4, 14);
-		assert_eq!(approved().len() as u32, MAX_VALIDATORS);
-		join_federation(5);
-		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(5), 15));
-		assert_noop!(
-			CoopValidators::approve_validator(RuntimeOrigin::root(), 5),
-			Error::<Test>::TooManyValidators
-		);
-		assert_eq!(CoopValidators::new_session(1), Some(vec![11, 12, 13, 14]));
 	});
 }
 
@@ -185,40 +135,5 @@ fn an_unapproved_seat_is_never_in_the_set_and_can_be_retired() {
 		assert_ok!(CoopValidators::retire_validator(RuntimeOrigin::signed(3)));
 		assert_eq!(approved(), vec![11, 12]);
 		assert_eq!(CoopValidators::new_session(1), None);
-	});
-}
-
-#[test]
-fn the_set_is_never_empty_the_last_one_stays() {
-	test(|| {
-		assert_eq!(CoopValidators::new_session_genesis(0), Some(vec![11, 12]));
-		assert_ok!(CoopValidators::retire_validator(RuntimeOrigin::signed(1)));
-		leave_federation(2);
-		assert!(approved().is_empty());
-		assert_eq!(CoopValidators::new_session(1), None);
-		assert_eq!(last_event(), Event::ValidatorSetKept { session: 1 });
-		assert_eq!(Planned::<Test>::get().into_inner(), vec![11, 12]);
-
-		// A newly approved validator replaces the kept set at the next session.
-		seat(3, 13);
-		assert_eq!(CoopValidators::new_session(2), Some(vec![13]));
-	});
-}
-
-#[test]
-fn try_state_detects_broken_invariants() {
-	new_test_ext().execute_with(|| {
-		assert!(CoopValidators::do_try_state().is_ok());
-		SeatOf::<Test>::insert(11, 2);
-		assert!(CoopValidators::do_try_state().is_err());
-	});
-	new_test_ext().execute_with(|| {
-		Approved::<Test>::mutate(|a| a.retain(|v| *v != 12));
-		assert!(CoopValidators::do_try_state().is_err());
-	});
-	new_test_ext().execute_with(|| {
-		// A seat of an account that is no longer a federation member (the hook was bypassed).
-		MockCoops::remove_member(1u64);
-		assert!(CoopValidators::do_try_state().is_err());
 	});
 }
