@@ -24,7 +24,7 @@ function raiseParams(beneficiary, start, overrides = {}) {
     tapCeiling: 10n * UNIT,
     voting: 'HeadCount',
     quorum: 500_000_000,
-    threshold: 500_000_000,
+    approval: 500_000_000,
     votingPeriod: 6,
     milestones: [],
     ...overrides,
@@ -115,11 +115,11 @@ describe('journey 2: raising capital through a DAICO', () => {
     for (let round = 0; round < 2; round += 1) {
       await untilBlock(api, (await bestNumber(api)) + 2);
       const before = await free(api, team.address);
-      const { events, error, blockHash } = await submit(api, api.tx.daico.withdraw(raise), team);
+      const { events, error, blockHash } = await submit(api, api.tx.daico.drawTap(raise), team);
       assert.equal(error, null);
       const r = await raiseBefore(api, raise, blockHash);
       const blocks = (await numberOf(api, blockHash)) - r.tapCheckpoint.toBigInt();
-      const [w] = eventsOf(events, api.events.daico.TapWithdrawn);
+      const [w] = eventsOf(events, api.events.daico.TapDrawn);
       const amount = w.data.amount.toBigInt();
       assert.equal(amount, r.tapBanked.toBigInt() + blocks * UNIT, `tap for ${blocks} blocks`);
       const [fee] = eventsOf(events, api.events.transactionPayment.TransactionFeePaid);
@@ -128,7 +128,7 @@ describe('journey 2: raising capital through a DAICO', () => {
     }
     assert.equal((await api.query.daico.raises(raise)).unwrap().tapped.toBigInt(), tapped);
 
-    const stranger = await submit(api, api.tx.daico.withdraw(raise), contributors[0]);
+    const stranger = await submit(api, api.tx.daico.drawTap(raise), contributors[0]);
     assert.equal(stranger.error.name, 'NotBeneficiary');
   });
 
@@ -137,28 +137,28 @@ describe('journey 2: raising capital through a DAICO', () => {
     const opened = await submit(
       api, api.tx.daico.propose(raise, { RaiseTap: { newRate } }), contributors[0]);
     assert.equal(opened.error, null);
-    assert.equal(eventsOf(opened.events, api.events.daico.ProposalOpened).length, 1);
+    assert.equal(eventsOf(opened.events, api.events.daico.MotionOpened).length, 1);
     const votes = await Promise.all(contributors.slice(0, 4).map(
       (c) => submit(api, api.tx.daico.vote(raise, 'RaiseTap', true), c)));
     for (const { error } of votes) assert.equal(error, null);
     const proposal = (await api.query.daico.proposals(raise, 'RaiseTap')).unwrap();
-    assert.equal(proposal.ayes.toNumber(), 4);
+    assert.equal(proposal.heads.ayes.toNumber(), 4);
     await untilBlock(api, proposal.ends.toNumber());
-    const closed = await submit(api, api.tx.daico.closeProposal(raise, 'RaiseTap'), founder);
+    const closed = await submit(api, api.tx.daico.closeMotion(raise, 'RaiseTap'), founder);
     assert.equal(closed.error, null);
-    const [result] = eventsOf(closed.events, api.events.daico.ProposalClosed);
+    const [result] = eventsOf(closed.events, api.events.daico.MotionClosed);
     assert.equal(result.data.passed.isTrue, true);
     const [changed] = eventsOf(closed.events, api.events.daico.TapRateChanged);
     assert.equal(changed.data.rate.toBigInt(), newRate);
 
     // The next draw: what accrued at the old rate, plus the new rate for each block since.
     await untilBlock(api, (await bestNumber(api)) + 2);
-    const { events, error, blockHash } = await submit(api, api.tx.daico.withdraw(raise), team);
+    const { events, error, blockHash } = await submit(api, api.tx.daico.drawTap(raise), team);
     assert.equal(error, null);
     const r = await raiseBefore(api, raise, blockHash);
     assert.equal(r.tapRate.toBigInt(), newRate);
     const blocks = (await numberOf(api, blockHash)) - r.tapCheckpoint.toBigInt();
-    const [w] = eventsOf(events, api.events.daico.TapWithdrawn);
+    const [w] = eventsOf(events, api.events.daico.TapDrawn);
     assert.equal(w.data.amount.toBigInt(), r.tapBanked.toBigInt() + blocks * newRate);
     tapped += w.data.amount.toBigInt();
   });
@@ -170,12 +170,12 @@ describe('journey 2: raising capital through a DAICO', () => {
       (c) => submit(api, api.tx.daico.vote(raise, 'Dissolve', true), c)));
     for (const { error } of votes) assert.equal(error, null);
     // Enough ayes to reach the pre-quorum freeze the tap until the vote ends.
-    const frozen = await submit(api, api.tx.daico.withdraw(raise), team);
+    const frozen = await submit(api, api.tx.daico.drawTap(raise), team);
     assert.equal(frozen.error.name, 'TapFrozen');
 
     const proposal = (await api.query.daico.proposals(raise, 'Dissolve')).unwrap();
     await untilBlock(api, proposal.ends.toNumber());
-    const closed = await submit(api, api.tx.daico.closeProposal(raise, 'Dissolve'), founder);
+    const closed = await submit(api, api.tx.daico.closeMotion(raise, 'Dissolve'), founder);
     assert.equal(closed.error, null);
     const [dissolved] = eventsOf(closed.events, api.events.daico.RaiseDissolved);
     assert.ok(dissolved, 'RaiseDissolved');

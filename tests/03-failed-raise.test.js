@@ -47,7 +47,7 @@ describe('journey 3: a raise below its soft cap', () => {
       tapCeiling: 2n * UNIT,
       voting: 'Capital',
       quorum: 500_000_000,
-      threshold: 500_000_000,
+      approval: 500_000_000,
       votingPeriod: 6,
       milestones: [],
     };
@@ -78,7 +78,7 @@ describe('journey 3: a raise below its soft cap', () => {
     assert.equal((await api.query.daico.raises(raise)).unwrap().state.toString(), 'Failed');
 
     // No tap on a failed raise.
-    const tap = await submit(api, api.tx.daico.withdraw(raise), founder);
+    const tap = await submit(api, api.tx.daico.drawTap(raise), founder);
     assert.equal(tap.error.name, 'NotActive');
 
     const treasuryBefore = await free(api, treasury);

@@ -3,14 +3,18 @@
 use super::*;
 use crate::Pallet as Daico;
 use alloc::vec::Vec;
+use coop_primitives::BenchmarkCoops;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate as _;
 use frame_system::RawOrigin;
+use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as Config>::RuntimeEvent::from(event).into());
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 fn unit<T: Config>() -> BalanceOf<T> {
@@ -42,7 +46,7 @@ fn bench_params<T: Config>(beneficiary: T::AccountId, members_only: bool) -> Rai
 		tap_ceiling: u.saturating_mul(1_000u32.into()),
 		voting: VotingMode::DoubleMajority,
 		quorum: T::MinQuorum::get(),
-		threshold: Perbill::from_percent(50),
+		approval: Perbill::from_percent(50),
 		voting_period: T::MinVotingPeriod::get(),
 		milestones: BoundedVec::truncate_from(milestones),
 	}
@@ -90,9 +94,9 @@ fn finalize_now<T: Config>(raise: RaiseId) {
 	Daico::<T>::finalize(RawOrigin::Signed(caller).into(), raise).expect("window over");
 }
 
-/// Opens a dissolve proposal and has `voters` vote aye on it.
+/// Opens a dissolve motion and has `voters` vote aye on it.
 fn dissolve_votes<T: Config>(raise: RaiseId, voters: &[T::AccountId]) {
-	Daico::<T>::propose(RawOrigin::Signed(voters[0].clone()).into(), raise, Action::Dissolve)
+	Daico::<T>::propose(RawOrigin::Signed(voters[0].clone()).into(), raise, Proposal::Dissolve)
 		.expect("contributor");
 	for v in voters {
 		Daico::<T>::vote(RawOrigin::Signed(v.clone()).into(), raise, ProposalKind::Dissolve, true)
@@ -155,7 +159,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn withdraw() {
+	fn draw_tap() {
 		let (raise, _) = raise_with::<T>(2);
 		finalize_now::<T>(raise);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -195,9 +199,9 @@ mod benchmarks {
 		let new_rate = unit::<T>().saturating_mul(2u32.into());
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(contributors[0].clone()), raise, Action::RaiseTap { new_rate });
+		_(RawOrigin::Signed(contributors[0].clone()), raise, Proposal::RaiseTap { new_rate });
 
-		assert!(Proposals::<T>::contains_key(raise, ProposalKind::RaiseTap));
+		assert!(Motions::<T>::contains_key(raise, ProposalKind::RaiseTap));
 	}
 
 	/// A dissolve vote that reaches the pre-quorum and freezes the tap.
@@ -209,7 +213,7 @@ mod benchmarks {
 		Daico::<T>::propose(
 			RawOrigin::Signed(contributors[0].clone()).into(),
 			raise,
-			Action::Dissolve,
+			Proposal::Dissolve,
 		)
 		.expect("contributor");
 		let voter = contributors[1].clone();
@@ -235,12 +239,12 @@ mod benchmarks {
 
 	/// A dissolve that passes with `v` votes to clear.
 	#[benchmark]
-	fn close_proposal(v: Linear<1, { T::MaxContributors::get() }>) {
+	fn close_motion(v: Linear<1, { T::MaxContributors::get() }>) {
 		let (raise, contributors) = raise_with::<T>(v);
 		finalize_now::<T>(raise);
 		dissolve_votes::<T>(raise, &contributors);
 		let ends =
-			Proposals::<T>::get(raise, ProposalKind::Dissolve).map(|p| p.ends).unwrap_or_default();
+			Motions::<T>::get(raise, ProposalKind::Dissolve).map(|m| m.ends).unwrap_or_default();
 		frame_system::Pallet::<T>::set_block_number(ends);
 		let caller: T::AccountId = whitelisted_caller();
 
@@ -258,10 +262,10 @@ mod benchmarks {
 		finalize_now::<T>(raise);
 		dissolve_votes::<T>(raise, &contributors);
 		let ends =
-			Proposals::<T>::get(raise, ProposalKind::Dissolve).map(|p| p.ends).unwrap_or_default();
+			Motions::<T>::get(raise, ProposalKind::Dissolve).map(|m| m.ends).unwrap_or_default();
 		frame_system::Pallet::<T>::set_block_number(ends);
 		let caller: T::AccountId = whitelisted_caller();
-		Daico::<T>::close_proposal(
+		Daico::<T>::close_motion(
 			RawOrigin::Signed(caller.clone()).into(),
 			raise,
 			ProposalKind::Dissolve,

@@ -1,42 +1,11 @@
-//! # DAICO
+#![doc = include_str!("../README.md")]
 //!
-//! Fundraising for co-ops the way Vitalik Buterin's 2018 DAICO proposal describes it, with the
-//! failures of real DAICOs designed out.
+//! ## Example
 //!
-//! ## Overview
-//!
-//! A co-op opens a **raise** by its own motion (`create_raise`). Contributions move into the
-//! raise's keyless **escrow** account and never sit with the team. When the window ends
-//! (`finalize`), a raise below its **soft cap** has **failed** and every contributor reclaims
-//! their contribution in full; at or above it the raise is **active** and the **tap** opens: the
-//! beneficiary may `withdraw` `tap_rate × blocks` since the last withdrawal, never more than the
-//! tap's share of the escrow. Milestone tranches are paid out one by one when contributors vote
-//! to unlock them.
-//!
-//! The beneficiary may lower the tap at once (`lower_tap`). Only contributors can raise it, by
-//! vote, at most by the runtime's `MaxTapIncrease` per proposal and never above the raise's
-//! ceiling. Contributors may also vote to **dissolve**: the tap stops and what remains in escrow
-//! is refunded pro rata to contribution, pull-based and O(1) per contributor (`claim_refund`).
-//!
-//! ## What real DAICOs got wrong, and what this pallet does
-//!
-//! - *Whale capture*: the co-op may count one contributor one vote (`HeadCount`, the default for
-//!   co-ops), capital (`Capital`, the classic DAICO), or require both (`DoubleMajority`).
-//! - *Eight-voter polls*: the quorum is at least the runtime's `MinQuorum` (of heads or of
-//!   capital) and at least `MinVoters` contributors must vote, whatever the mode.
-//! - *Vote buying*: contributions are not transferable, and nobody can contribute after the
-//!   window, so no one buys their way into a vote.
-//! - *Draining during a refund vote*: a dissolve proposal whose ayes reach the pre-quorum
-//!   (`PreQuorum` of the quorum) freezes the tap until it closes.
-//! - *Refund bugs that paid the team*: refunds come only from a raise's own escrow, are computed
-//!   from each contribution with exact integer arithmetic, and the rounding remainder goes to
-//!   the last contributor to claim: never to the beneficiary, never stuck.
-//! - *Reaped escrow*: the co-op seeds each escrow with the existential deposit, so payouts never
-//!   leave dust to be burned; the seed goes back to the co-op once every refund is paid.
-//!
-//! A contribution that would pass the hard cap is **cut** to what is left under the cap (the
-//! contributor pays only that); once the cap is reached, further contributions fail.
-
+//! A raise from its opening to the last refund, as a unit test runs it (`mock::ExtBuilder`
+//! sets up co-op 0 with treasury account 1000; `params()` is the raise described in
+//! `mock.rs`):
+#![doc = docify::embed!("src/tests/stories.rs", a_raise_from_its_opening_to_the_last_refund)]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -46,11 +15,17 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod funding;
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
 #[cfg(test)]
 mod mock;
+mod refunds;
+mod tap;
 #[cfg(test)]
 mod tests;
 pub mod types;
+mod voting;
 pub mod weights;
 
 pub use types::*;
@@ -61,17 +36,12 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::Preservation,
 		EnsureOriginWithArg,
 	},
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{
-	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
-	Perbill, Rounding, SaturatedConversion,
-};
+use sp_runtime::Perbill;
 
 /// The balance type of the currency raised.
 pub type BalanceOf<T> =
@@ -90,65 +60,11 @@ pub type RaiseOf<T> = Raise<
 	BlockNumberFor<T>,
 	<T as Config>::MaxMilestones,
 >;
-/// A proposal, as this runtime stores it.
-pub type ProposalOf<T> =
-	Proposal<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-
-/// Sets up what the benchmarks need outside this pallet.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// A co-op that exists and admits members at once.
-	fn coop() -> CoopId;
-	/// Makes `who` a member of `coop` (for members-only raises).
-	fn add_member(coop: CoopId, who: &AccountId);
-}
-
-/// What contributors may propose.
-#[derive(
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum Action<Balance> {
-	/// Raise the tap to `new_rate`.
-	RaiseTap {
-		/// The proposed rate, per block.
-		new_rate: Balance,
-	},
-	/// Pay out the next milestone tranche to the beneficiary.
-	UnlockMilestone,
-	/// Stop the tap and refund the escrow pro rata.
-	Dissolve,
-}
-
-impl<Balance> Action<Balance> {
-	/// The kind of proposal (one may be open per kind).
-	pub fn kind(&self) -> ProposalKind {
-		match self {
-			Action::RaiseTap { .. } => ProposalKind::RaiseTap,
-			Action::UnlockMilestone => ProposalKind::UnlockMilestone,
-			Action::Dissolve => ProposalKind::Dissolve,
-		}
-	}
-}
-
-/// One account's contribution to a raise.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct Contribution<Balance> {
-	/// How much they put in.
-	pub amount: Balance,
-	/// Whether they have been refunded.
-	pub refunded: bool,
-}
+/// A proposal, with this runtime's balance.
+pub type ProposalOf<T> = Proposal<BalanceOf<T>>;
+/// A motion, as this runtime stores it.
+pub type MotionOf<T> =
+	Motion<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -161,11 +77,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency raised.
 		type Currency: Inspect<Self::AccountId> + Mutate<Self::AccountId>;
 
@@ -191,15 +103,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinQuorum: Get<Perbill>;
 
-		/// At least this many contributors (or all of them, if fewer) must vote on a proposal.
+		/// At least this many contributors (or all of them, if fewer) must vote on a motion.
 		#[pallet::constant]
 		type MinVoters: Get<u32>;
 
-		/// A dissolve proposal whose ayes reach this share of the quorum freezes the tap.
+		/// A dissolve motion whose ayes reach this share of the quorum freezes the tap.
 		#[pallet::constant]
 		type PreQuorum: Get<Perbill>;
 
-		/// One proposal may raise the tap by at most this share of the current rate.
+		/// One motion may raise the tap by at most this share of the current rate.
 		#[pallet::constant]
 		type MaxTapIncrease: Get<Perbill>;
 
@@ -214,20 +126,22 @@ pub mod pallet {
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
-		/// Sets up what the benchmarks need outside this pallet.
+		/// Sets up the co-ops and members the benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: coop_primitives::BenchmarkCoops<Self::AccountId>;
 	}
 
 	/// The number the next raise will get.
 	#[pallet::storage]
 	pub type NextRaiseId<T> = StorageValue<_, RaiseId, ValueQuery>;
 
-	/// The raises. Ids are chosen by the chain, hence `Twox64Concat`.
+	/// The raises.
+	// Twox64Concat: raise ids are chosen by the chain, in sequence, so no one can craft keys.
 	#[pallet::storage]
 	pub type Raises<T: Config> = StorageMap<_, Twox64Concat, RaiseId, RaiseOf<T>>;
 
-	/// Contributions. Account ids are user-chosen, hence `Blake2_128Concat`.
+	/// Contributions, by raise and contributor.
+	// Twox64Concat for the chain's raise ids; Blake2_128Concat for user-chosen account ids.
 	#[pallet::storage]
 	pub type Contributions<T: Config> = StorageDoubleMap<
 		_,
@@ -238,12 +152,16 @@ pub mod pallet {
 		Contribution<BalanceOf<T>>,
 	>;
 
-	/// Open proposals, at most one of each kind per raise.
+	/// Open motions, at most one of each kind per raise.
+	// Twox64Concat for both: the chain's raise ids and one of three kinds. (The prefix keeps
+	// the item's old name, so its keys do not change.)
 	#[pallet::storage]
-	pub type Proposals<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, RaiseId, Twox64Concat, ProposalKind, ProposalOf<T>>;
+	#[pallet::storage_prefix = "Proposals"]
+	pub type Motions<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RaiseId, Twox64Concat, ProposalKind, MotionOf<T>>;
 
-	/// Votes on open proposals: `true` is aye.
+	/// Votes on open motions: `true` is aye.
+	// Twox64Concat for the chain's motion keys; Blake2_128Concat for user-chosen account ids.
 	#[pallet::storage]
 	pub type Votes<T: Config> = StorageDoubleMap<
 		_,
@@ -292,7 +210,7 @@ pub mod pallet {
 			raised: BalanceOf<T>,
 		},
 		/// The beneficiary drew on the tap.
-		TapWithdrawn {
+		TapDrawn {
 			/// The raise.
 			raise: RaiseId,
 			/// The amount paid.
@@ -305,22 +223,22 @@ pub mod pallet {
 			/// The new rate, per block.
 			rate: BalanceOf<T>,
 		},
-		/// A dissolve proposal reached the pre-quorum: the tap is frozen until it closes.
+		/// A dissolve motion reached the pre-quorum: the tap is frozen until it closes.
 		TapFrozen {
 			/// The raise.
 			raise: RaiseId,
 		},
-		/// The dissolve proposal closed without dissolving: the tap runs again.
+		/// The dissolve motion closed without dissolving: the tap runs again.
 		TapThawed {
 			/// The raise.
 			raise: RaiseId,
 		},
-		/// A contributor opened a proposal.
-		ProposalOpened {
+		/// A contributor opened a motion.
+		MotionOpened {
 			/// The raise.
 			raise: RaiseId,
-			/// What it asks.
-			action: Action<BalanceOf<T>>,
+			/// What it proposes.
+			proposal: ProposalOf<T>,
 			/// Who opened it.
 			proposer: T::AccountId,
 			/// When voting ends.
@@ -330,29 +248,25 @@ pub mod pallet {
 		Voted {
 			/// The raise.
 			raise: RaiseId,
-			/// The proposal.
+			/// The motion's kind.
 			kind: ProposalKind,
 			/// The voter.
 			who: T::AccountId,
 			/// For or against.
 			aye: bool,
 		},
-		/// A proposal closed.
-		ProposalClosed {
+		/// A motion closed.
+		MotionClosed {
 			/// The raise.
 			raise: RaiseId,
-			/// The proposal.
+			/// The motion's kind.
 			kind: ProposalKind,
 			/// Whether it passed (and was carried out).
 			passed: bool,
-			/// Contributors for.
-			ayes: u32,
-			/// Contributors against.
-			nays: u32,
-			/// Capital for.
-			aye_capital: BalanceOf<T>,
-			/// Capital against.
-			nay_capital: BalanceOf<T>,
+			/// Contributors for and against.
+			heads: coop_primitives::Tally<u32>,
+			/// Capital for and against.
+			capital: coop_primitives::Tally<BalanceOf<T>>,
 		},
 		/// A milestone tranche was paid to the beneficiary.
 		MilestoneUnlocked {
@@ -414,8 +328,8 @@ pub mod pallet {
 		InvalidTapRate,
 		/// The quorum is below the runtime's `MinQuorum`.
 		QuorumTooLow,
-		/// The threshold must be at least 50 %.
-		ThresholdBelowMajority,
+		/// The approval (share of the votes cast that must be aye) must be at least 50 %.
+		ApprovalBelowMajority,
 		/// The voting period is outside `MinVotingPeriod..=MaxVotingPeriod`.
 		VotingPeriodOutOfBounds,
 		/// Milestone tranches must be positive and add up to at most the soft cap.
@@ -438,25 +352,26 @@ pub mod pallet {
 		NotActive,
 		/// Only the beneficiary may do this.
 		NotBeneficiary,
-		/// A dissolve proposal has frozen the tap until it closes.
+		/// A dissolve motion has frozen the tap until it closes.
 		TapFrozen,
-		/// Nothing has accrued, or the tap's share of the escrow is used up.
-		NothingToWithdraw,
+		/// Nothing has accrued since the last draw, or the tap's share of the escrow is used
+		/// up.
+		NothingToDraw,
 		/// The beneficiary may only lower the tap, to a positive rate.
 		NotALowerRate,
 		/// Only contributors may do this.
 		NotContributor,
-		/// A proposal of this kind is already open.
-		ProposalAlreadyOpen,
-		/// There is no open proposal of this kind.
-		ProposalNotFound,
+		/// A motion of this kind is already open; vote on it, or wait until it closes.
+		MotionAlreadyOpen,
+		/// There is no open motion of this kind.
+		MotionNotFound,
 		/// The new rate must be above the current one, within `MaxTapIncrease` and the ceiling.
 		InvalidTapRaise,
 		/// All milestone tranches are paid out.
 		NoMilestoneLeft,
-		/// The proposal's voting period has ended.
+		/// The motion's voting period has ended.
 		VotingEnded,
-		/// The proposal's voting period has not ended.
+		/// The motion's voting period has not ended.
 		VotingNotEnded,
 		/// You already voted this way.
 		AlreadyVoted,
@@ -464,8 +379,6 @@ pub mod pallet {
 		NotRefundable,
 		/// This contribution has been refunded already.
 		AlreadyRefunded,
-		/// An arithmetic overflow; the amounts are beyond what the chain can hold.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -480,14 +393,17 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Open a raise for `coop`.
 		///
-		/// Origin: the co-op's own motion (`CoopOrigin`). The co-op's treasury seeds the escrow
-		/// with the existential deposit.
+		/// Origin: the co-op's own motion ([`Config::CoopOrigin`]). The co-op's treasury seeds
+		/// the escrow with the existential deposit.
 		///
-		/// Errors: `CoopNotFound`, `InvalidCaps`, `InvalidWindow`, `InvalidContributionBounds`,
-		/// `InvalidTapRate`, `QuorumTooLow`, `ThresholdBelowMajority`, `VotingPeriodOutOfBounds`,
-		/// `InvalidMilestones`, or the currency's error if the treasury cannot seed.
+		/// Errors: [`Error::CoopNotFound`], [`Error::InvalidCaps`], [`Error::InvalidWindow`],
+		/// [`Error::InvalidContributionBounds`], [`Error::InvalidTapRate`],
+		/// [`Error::QuorumTooLow`], [`Error::ApprovalBelowMajority`],
+		/// [`Error::VotingPeriodOutOfBounds`], [`Error::InvalidMilestones`], the currency's
+		/// error if the treasury cannot seed, `ArithmeticError::Overflow` if raise numbers
+		/// run out.
 		///
-		/// Events: `RaiseCreated`.
+		/// Events: [`Event::RaiseCreated`].
 		#[pallet::call_index(0)]
 		pub fn create_raise(
 			origin: OriginFor<T>,
@@ -495,43 +411,7 @@ pub mod pallet {
 			params: RaiseParamsOf<T>,
 		) -> DispatchResult {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
-			ensure!(T::Coops::coop_exists(coop), Error::<T>::CoopNotFound);
-			Self::validate(&params)?;
-			let raise = NextRaiseId::<T>::get();
-			let next = raise.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			let escrow = Self::escrow(raise);
-			let seed = T::Currency::minimum_balance();
-			T::Currency::transfer(
-				&T::Coops::treasury_account(coop),
-				&escrow,
-				seed,
-				Preservation::Preserve,
-			)?;
-			let tap_rate = params.tap_rate;
-			Raises::<T>::insert(
-				raise,
-				RaiseOf::<T> {
-					coop,
-					params,
-					state: RaiseState::Funding,
-					seed,
-					raised: Zero::zero(),
-					contributors: 0,
-					tap_rate,
-					tap_checkpoint: Zero::zero(),
-					tap_banked: Zero::zero(),
-					frozen: false,
-					tapped: Zero::zero(),
-					milestones_unlocked: 0,
-					milestones_paid: Zero::zero(),
-					refund_pool: Zero::zero(),
-					refunded: Zero::zero(),
-					refunds_claimed: 0,
-				},
-			);
-			NextRaiseId::<T>::put(next);
-			Self::deposit_event(Event::RaiseCreated { raise, coop, escrow });
-			Ok(())
+			Self::do_create_raise(coop, params)
 		}
 
 		/// Contribute `amount` to a raise during its window. The amount moves into the raise's
@@ -539,11 +419,12 @@ pub mod pallet {
 		///
 		/// Origin: signed.
 		///
-		/// Errors: `RaiseNotFound`, `WindowClosed`, `NotCoopMember`, `HardCapReached`,
-		/// `BelowMinContribution`, `AboveMaxContribution`, `TooManyContributors`, or the
-		/// currency's error.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::WindowClosed`], [`Error::NotCoopMember`],
+		/// [`Error::HardCapReached`], [`Error::BelowMinContribution`],
+		/// [`Error::AboveMaxContribution`], [`Error::TooManyContributors`], the currency's
+		/// error, `ArithmeticError::Overflow` if the account's total does not fit a balance.
 		///
-		/// Events: `Contributed`.
+		/// Events: [`Event::Contributed`].
 		#[pallet::call_index(1)]
 		pub fn contribute(
 			origin: OriginFor<T>,
@@ -551,48 +432,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(
-				r.state == RaiseState::Funding && now >= r.params.start && now <= r.params.end,
-				Error::<T>::WindowClosed
-			);
-			if r.params.contributors == Contributors::MembersOnly {
-				ensure!(T::Coops::is_member(r.coop, &who), Error::<T>::NotCoopMember);
-			}
-			let room = r.params.hard_cap.saturating_sub(r.raised);
-			ensure!(!room.is_zero(), Error::<T>::HardCapReached);
-			let amount = amount.min(room);
-			// A contribution cut by the hard cap may be below the minimum: it fills the cap.
-			ensure!(
-				amount >= r.params.min_contribution || amount == room,
-				Error::<T>::BelowMinContribution
-			);
-			let previous = Contributions::<T>::get(raise, &who);
-			let total = previous
-				.as_ref()
-				.map_or(Zero::zero(), |c| c.amount)
-				.checked_add(&amount)
-				.ok_or(Error::<T>::Overflow)?;
-			ensure!(total <= r.params.max_contribution, Error::<T>::AboveMaxContribution);
-			if previous.is_none() {
-				ensure!(
-					r.contributors < T::MaxContributors::get(),
-					Error::<T>::TooManyContributors
-				);
-				r.contributors.saturating_inc();
-			}
-			T::Currency::transfer(&who, &Self::escrow(raise), amount, Preservation::Preserve)?;
-			r.raised = r.raised.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			Contributions::<T>::insert(
-				raise,
-				&who,
-				Contribution { amount: total, refunded: false },
-			);
-			let raised = r.raised;
-			Raises::<T>::insert(raise, r);
-			Self::deposit_event(Event::Contributed { raise, who, amount, raised });
-			Ok(())
+			Self::do_contribute(who, raise, amount)
 		}
 
 		/// End the funding phase once the window has closed: active at or above the soft cap,
@@ -600,70 +440,39 @@ pub mod pallet {
 		///
 		/// Origin: signed (anyone).
 		///
-		/// Errors: `RaiseNotFound`, `CannotFinalize`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::CannotFinalize`].
 		///
-		/// Events: `RaiseSucceeded` or `RaiseFailed` (and `SeedReturned` if nobody contributed).
+		/// Events: [`Event::RaiseSucceeded`] or [`Event::RaiseFailed`] (and
+		/// [`Event::SeedReturned`] if nobody contributed).
 		#[pallet::call_index(2)]
 		pub fn finalize(origin: OriginFor<T>, raise: RaiseId) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(
-				r.state == RaiseState::Funding && now > r.params.end,
-				Error::<T>::CannotFinalize
-			);
-			if r.raised >= r.params.soft_cap {
-				r.state = RaiseState::Active;
-				r.tap_checkpoint = now;
-				Self::deposit_event(Event::RaiseSucceeded { raise, raised: r.raised });
-			} else {
-				r.state = RaiseState::Failed;
-				r.refund_pool = r.raised;
-				Self::deposit_event(Event::RaiseFailed { raise, raised: r.raised });
-				if r.contributors == 0 {
-					Self::return_seed(raise, &mut r)?;
-				}
-			}
-			Raises::<T>::insert(raise, r);
-			Ok(())
+			Self::do_finalize(raise)
 		}
 
-		/// Draw on the tap: `tap_rate × blocks` since the last withdrawal (plus what accrued at
+		/// Draw on the tap: `tap_rate × blocks` since the last draw (plus what accrued at
 		/// earlier rates), never more than the tap's share of the escrow.
 		///
 		/// Origin: the beneficiary.
 		///
-		/// Errors: `RaiseNotFound`, `NotActive`, `NotBeneficiary`, `TapFrozen`,
-		/// `NothingToWithdraw`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::NotActive`], [`Error::NotBeneficiary`],
+		/// [`Error::TapFrozen`], [`Error::NothingToDraw`].
 		///
-		/// Events: `TapWithdrawn`.
+		/// Events: [`Event::TapDrawn`].
 		#[pallet::call_index(3)]
-		pub fn withdraw(origin: OriginFor<T>, raise: RaiseId) -> DispatchResult {
+		pub fn draw_tap(origin: OriginFor<T>, raise: RaiseId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			ensure!(r.state == RaiseState::Active, Error::<T>::NotActive);
-			ensure!(who == r.params.beneficiary, Error::<T>::NotBeneficiary);
-			ensure!(!r.frozen, Error::<T>::TapFrozen);
-			let now = frame_system::Pallet::<T>::block_number();
-			let accrued = Self::accrued(&r, now);
-			let amount = accrued.min(Self::tap_available(&r));
-			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
-			T::Currency::transfer(&Self::escrow(raise), &who, amount, Preservation::Preserve)?;
-			r.tapped = r.tapped.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			r.tap_banked = Zero::zero();
-			r.tap_checkpoint = now;
-			Raises::<T>::insert(raise, r);
-			Self::deposit_event(Event::TapWithdrawn { raise, amount });
-			Ok(())
+			Self::do_draw_tap(who, raise)
 		}
 
-		/// Lower the tap rate at once. What accrued at the old rate stays withdrawable.
+		/// Lower the tap rate at once. What accrued at the old rate stays drawable.
 		///
 		/// Origin: the beneficiary.
 		///
-		/// Errors: `RaiseNotFound`, `NotBeneficiary`, `NotActive`, `NotALowerRate`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::NotBeneficiary`], [`Error::NotActive`],
+		/// [`Error::NotALowerRate`].
 		///
-		/// Events: `TapRateChanged`.
+		/// Events: [`Event::TapRateChanged`].
 		#[pallet::call_index(4)]
 		pub fn lower_tap(
 			origin: OriginFor<T>,
@@ -671,79 +480,39 @@ pub mod pallet {
 			new_rate: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			ensure!(who == r.params.beneficiary, Error::<T>::NotBeneficiary);
-			ensure!(r.state == RaiseState::Active, Error::<T>::NotActive);
-			ensure!(!new_rate.is_zero() && new_rate < r.tap_rate, Error::<T>::NotALowerRate);
-			Self::set_rate(&mut r, new_rate);
-			Raises::<T>::insert(raise, r);
-			Self::deposit_event(Event::TapRateChanged { raise, rate: new_rate });
-			Ok(())
+			Self::do_lower_tap(who, raise, new_rate)
 		}
 
-		/// Open a proposal to the contributors: raise the tap, unlock the next milestone, or
-		/// dissolve. One proposal of each kind may be open at a time.
+		/// Open a motion of the contributors on `proposal`: raise the tap, unlock the next
+		/// milestone, or dissolve. One motion of each kind may be open at a time.
 		///
 		/// Origin: a contributor of the raise.
 		///
-		/// Errors: `RaiseNotFound`, `NotActive`, `NotContributor`, `ProposalAlreadyOpen`,
-		/// `InvalidTapRaise`, `NoMilestoneLeft`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::NotActive`], [`Error::NotContributor`],
+		/// [`Error::MotionAlreadyOpen`], [`Error::InvalidTapRaise`],
+		/// [`Error::NoMilestoneLeft`].
 		///
-		/// Events: `ProposalOpened`.
+		/// Events: [`Event::MotionOpened`].
 		#[pallet::call_index(5)]
 		pub fn propose(
 			origin: OriginFor<T>,
 			raise: RaiseId,
-			action: Action<BalanceOf<T>>,
+			proposal: ProposalOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			ensure!(r.state == RaiseState::Active, Error::<T>::NotActive);
-			ensure!(Contributions::<T>::contains_key(raise, &who), Error::<T>::NotContributor);
-			let kind = action.kind();
-			ensure!(!Proposals::<T>::contains_key(raise, kind), Error::<T>::ProposalAlreadyOpen);
-			let new_rate = match action {
-				Action::RaiseTap { new_rate } => {
-					Self::check_tap_raise(&r, new_rate)?;
-					new_rate
-				},
-				Action::UnlockMilestone => {
-					ensure!(
-						(r.milestones_unlocked as usize) < r.params.milestones.len(),
-						Error::<T>::NoMilestoneLeft
-					);
-					Zero::zero()
-				},
-				Action::Dissolve => Zero::zero(),
-			};
-			let ends =
-				frame_system::Pallet::<T>::block_number().saturating_add(r.params.voting_period);
-			Proposals::<T>::insert(
-				raise,
-				kind,
-				Proposal {
-					proposer: who.clone(),
-					new_rate,
-					ends,
-					ayes: 0,
-					nays: 0,
-					aye_capital: Zero::zero(),
-					nay_capital: Zero::zero(),
-				},
-			);
-			Self::deposit_event(Event::ProposalOpened { raise, action, proposer: who, ends });
-			Ok(())
+			Self::do_propose(who, raise, proposal)
 		}
 
-		/// Vote on an open proposal, or change your vote. Your vote counts once as a head and
+		/// Vote on an open motion, or change your vote. Your vote counts once as a head and
 		/// with your contribution as capital; the raise's voting mode decides which count.
 		///
 		/// Origin: a contributor of the raise.
 		///
-		/// Errors: `RaiseNotFound`, `ProposalNotFound`, `VotingEnded`, `NotContributor`,
-		/// `AlreadyVoted`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::MotionNotFound`], [`Error::VotingEnded`],
+		/// [`Error::NotContributor`], [`Error::AlreadyVoted`].
 		///
-		/// Events: `Voted`, and `TapFrozen` when a dissolve proposal reaches the pre-quorum.
+		/// Events: [`Event::Voted`], and [`Event::TapFrozen`] when a dissolve motion reaches
+		/// the pre-quorum.
 		#[pallet::call_index(6)]
 		pub fn vote(
 			origin: OriginFor<T>,
@@ -752,105 +521,28 @@ pub mod pallet {
 			aye: bool,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			let mut p = Proposals::<T>::get(raise, kind).ok_or(Error::<T>::ProposalNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now < p.ends, Error::<T>::VotingEnded);
-			let stake =
-				Contributions::<T>::get(raise, &who).ok_or(Error::<T>::NotContributor)?.amount;
-			match Votes::<T>::get((raise, kind), &who) {
-				Some(previous) if previous == aye => return Err(Error::<T>::AlreadyVoted.into()),
-				Some(true) => {
-					p.ayes.saturating_dec();
-					p.aye_capital = p.aye_capital.saturating_sub(stake);
-				},
-				Some(false) => {
-					p.nays.saturating_dec();
-					p.nay_capital = p.nay_capital.saturating_sub(stake);
-				},
-				None => {},
-			}
-			if aye {
-				p.ayes.saturating_inc();
-				p.aye_capital = p.aye_capital.checked_add(&stake).ok_or(Error::<T>::Overflow)?;
-			} else {
-				p.nays.saturating_inc();
-				p.nay_capital = p.nay_capital.checked_add(&stake).ok_or(Error::<T>::Overflow)?;
-			}
-			Votes::<T>::insert((raise, kind), &who, aye);
-			if kind == ProposalKind::Dissolve && !r.frozen && Self::reaches_pre_quorum(&r, &p) {
-				Self::bank(&mut r, now);
-				r.frozen = true;
-				Raises::<T>::insert(raise, r);
-				Self::deposit_event(Event::TapFrozen { raise });
-			}
-			Proposals::<T>::insert(raise, kind, p);
-			Self::deposit_event(Event::Voted { raise, kind, who, aye });
-			Ok(())
+			Self::do_vote(who, raise, kind, aye)
 		}
 
-		/// Close a proposal after its voting period and carry it out if it passed.
+		/// Close a motion after its voting period and carry out its proposal if it passed.
 		///
 		/// Origin: signed (anyone).
 		///
-		/// Errors: `RaiseNotFound`, `ProposalNotFound`, `VotingNotEnded`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::MotionNotFound`],
+		/// [`Error::VotingNotEnded`], or the currency's error if a milestone cannot be paid.
 		///
-		/// Events: `ProposalClosed`, then `TapRateChanged`, `MilestoneUnlocked`,
-		/// `RaiseDissolved` or `TapThawed`.
+		/// Events: [`Event::MotionClosed`], then [`Event::TapRateChanged`],
+		/// [`Event::MilestoneUnlocked`], [`Event::RaiseDissolved`] or [`Event::TapThawed`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(<T as Config>::WeightInfo::close_proposal(T::MaxContributors::get()))]
-		pub fn close_proposal(
+		#[pallet::weight(<T as Config>::WeightInfo::close_motion(T::MaxContributors::get()))]
+		pub fn close_motion(
 			origin: OriginFor<T>,
 			raise: RaiseId,
 			kind: ProposalKind,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			let p = Proposals::<T>::get(raise, kind).ok_or(Error::<T>::ProposalNotFound)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			ensure!(now >= p.ends, Error::<T>::VotingNotEnded);
-
-			let cleared = Votes::<T>::clear_prefix((raise, kind), T::MaxContributors::get(), None);
-			Proposals::<T>::remove(raise, kind);
-			let passed = r.state == RaiseState::Active && Self::passes(&r, &p);
-			Self::deposit_event(Event::ProposalClosed {
-				raise,
-				kind,
-				passed,
-				ayes: p.ayes,
-				nays: p.nays,
-				aye_capital: p.aye_capital,
-				nay_capital: p.nay_capital,
-			});
-			if passed {
-				match kind {
-					ProposalKind::RaiseTap => {
-						// Checked again: the beneficiary may have lowered the tap meanwhile.
-						if p.new_rate > r.tap_rate && p.new_rate <= r.params.tap_ceiling {
-							Self::set_rate(&mut r, p.new_rate);
-							Self::deposit_event(Event::TapRateChanged { raise, rate: p.new_rate });
-						}
-					},
-					ProposalKind::UnlockMilestone => Self::unlock_milestone(raise, &mut r)?,
-					ProposalKind::Dissolve => {
-						r.state = RaiseState::Dissolved;
-						r.frozen = false;
-						r.tap_banked = Zero::zero();
-						r.refund_pool =
-							r.raised.saturating_sub(r.tapped).saturating_sub(r.milestones_paid);
-						Self::deposit_event(Event::RaiseDissolved {
-							raise,
-							refund_pool: r.refund_pool,
-						});
-					},
-				}
-			} else if kind == ProposalKind::Dissolve && r.frozen {
-				r.frozen = false;
-				r.tap_checkpoint = now;
-				Self::deposit_event(Event::TapThawed { raise });
-			}
-			Raises::<T>::insert(raise, r);
-			Ok(Some(<T as Config>::WeightInfo::close_proposal(cleared.unique)).into())
+			let votes_cleared = Self::do_close_motion(raise, kind)?;
+			Ok(Some(<T as Config>::WeightInfo::close_motion(votes_cleared)).into())
 		}
 
 		/// Refund `contributor` of a failed raise in full, or of a dissolved raise pro rata.
@@ -858,9 +550,11 @@ pub mod pallet {
 		///
 		/// Origin: signed (anyone may claim on a contributor's behalf; the refund goes to them).
 		///
-		/// Errors: `RaiseNotFound`, `NotRefundable`, `NotContributor`, `AlreadyRefunded`.
+		/// Errors: [`Error::RaiseNotFound`], [`Error::NotRefundable`], [`Error::NotContributor`],
+		/// [`Error::AlreadyRefunded`], or the currency's error.
 		///
-		/// Events: `Refunded`, maybe `RoundingRemainderPaid` and `SeedReturned`.
+		/// Events: [`Event::Refunded`], maybe [`Event::RoundingRemainderPaid`] and
+		/// [`Event::SeedReturned`].
 		#[pallet::call_index(8)]
 		pub fn claim_refund(
 			origin: OriginFor<T>,
@@ -868,287 +562,7 @@ pub mod pallet {
 			contributor: T::AccountId,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
-			ensure!(
-				matches!(r.state, RaiseState::Failed | RaiseState::Dissolved),
-				Error::<T>::NotRefundable
-			);
-			let mut c =
-				Contributions::<T>::get(raise, &contributor).ok_or(Error::<T>::NotContributor)?;
-			ensure!(!c.refunded, Error::<T>::AlreadyRefunded);
-
-			let share = Self::pro_rata(r.refund_pool, c.amount, r.raised)?;
-			let last = r.refunds_claimed.saturating_add(1) == r.contributors;
-			let amount = if last {
-				r.refund_pool.checked_sub(&r.refunded).ok_or(Error::<T>::Overflow)?
-			} else {
-				share
-			};
-			if !amount.is_zero() {
-				T::Currency::transfer(
-					&Self::escrow(raise),
-					&contributor,
-					amount,
-					Preservation::Preserve,
-				)?;
-			}
-			r.refunded = r.refunded.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			r.refunds_claimed.saturating_inc();
-			c.refunded = true;
-			Contributions::<T>::insert(raise, &contributor, c);
-			Self::deposit_event(Event::Refunded { raise, who: contributor.clone(), amount });
-			if last {
-				let remainder = amount.saturating_sub(share);
-				if !remainder.is_zero() {
-					Self::deposit_event(Event::RoundingRemainderPaid {
-						raise,
-						who: contributor,
-						amount: remainder,
-					});
-				}
-				Self::return_seed(raise, &mut r)?;
-			}
-			Raises::<T>::insert(raise, r);
-			Ok(())
+			Self::do_claim_refund(raise, contributor)
 		}
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// The keyless escrow account of a raise.
-	pub fn escrow(raise: RaiseId) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating(raise)
-	}
-
-	/// Checks a raise's parameters.
-	pub fn validate(p: &RaiseParamsOf<T>) -> DispatchResult {
-		ensure!(!p.soft_cap.is_zero() && p.soft_cap <= p.hard_cap, Error::<T>::InvalidCaps);
-		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(p.start >= now && p.end > p.start, Error::<T>::InvalidWindow);
-		ensure!(
-			p.min_contribution >= T::Currency::minimum_balance()
-				&& p.min_contribution <= p.max_contribution,
-			Error::<T>::InvalidContributionBounds
-		);
-		ensure!(!p.tap_rate.is_zero() && p.tap_rate <= p.tap_ceiling, Error::<T>::InvalidTapRate);
-		ensure!(p.quorum >= T::MinQuorum::get(), Error::<T>::QuorumTooLow);
-		ensure!(p.threshold >= Perbill::from_percent(50), Error::<T>::ThresholdBelowMajority);
-		ensure!(
-			p.voting_period >= T::MinVotingPeriod::get()
-				&& p.voting_period <= T::MaxVotingPeriod::get(),
-			Error::<T>::VotingPeriodOutOfBounds
-		);
-		let mut total: BalanceOf<T> = Zero::zero();
-		for tranche in p.milestones.iter() {
-			ensure!(!tranche.is_zero(), Error::<T>::InvalidMilestones);
-			total = total.checked_add(tranche).ok_or(Error::<T>::InvalidMilestones)?;
-		}
-		ensure!(total <= p.soft_cap, Error::<T>::InvalidMilestones);
-		Ok(())
-	}
-
-	/// What the tap has accrued by `now` (zero while frozen: accrual stops at the freeze).
-	pub fn accrued(r: &RaiseOf<T>, now: BlockNumberFor<T>) -> BalanceOf<T> {
-		if r.frozen {
-			return r.tap_banked;
-		}
-		let elapsed: u128 = now.saturating_sub(r.tap_checkpoint).saturated_into();
-		let blocks: BalanceOf<T> = elapsed.saturated_into();
-		r.tap_banked.saturating_add(r.tap_rate.saturating_mul(blocks))
-	}
-
-	/// What the tap may still draw: the raise less all milestone tranches, less what it drew.
-	pub fn tap_available(r: &RaiseOf<T>) -> BalanceOf<T> {
-		let tranches = Self::tranches_total(r);
-		r.raised.saturating_sub(tranches).saturating_sub(r.tapped)
-	}
-
-	/// All milestone tranches together.
-	fn tranches_total(r: &RaiseOf<T>) -> BalanceOf<T> {
-		r.params.milestones.iter().fold(Zero::zero(), |a: BalanceOf<T>, t| a.saturating_add(*t))
-	}
-
-	/// Banks what accrued at the current rate and restarts accrual from `now`.
-	fn bank(r: &mut RaiseOf<T>, now: BlockNumberFor<T>) {
-		r.tap_banked = Self::accrued(r, now);
-		r.tap_checkpoint = now;
-	}
-
-	/// Changes the tap rate, keeping what accrued at the old rate.
-	fn set_rate(r: &mut RaiseOf<T>, rate: BalanceOf<T>) {
-		let now = frame_system::Pallet::<T>::block_number();
-		if !r.frozen {
-			Self::bank(r, now);
-		}
-		r.tap_rate = rate;
-	}
-
-	/// A tap raise must go up, by at most `MaxTapIncrease`, and stay under the ceiling.
-	fn check_tap_raise(r: &RaiseOf<T>, new_rate: BalanceOf<T>) -> DispatchResult {
-		let most = r.tap_rate.saturating_add(T::MaxTapIncrease::get().mul_floor(r.tap_rate));
-		ensure!(
-			new_rate > r.tap_rate && new_rate <= most && new_rate <= r.params.tap_ceiling,
-			Error::<T>::InvalidTapRaise
-		);
-		Ok(())
-	}
-
-	/// Pays the next milestone tranche to the beneficiary.
-	fn unlock_milestone(raise: RaiseId, r: &mut RaiseOf<T>) -> DispatchResult {
-		let index = r.milestones_unlocked;
-		let Some(amount) = r.params.milestones.get(index as usize).copied() else {
-			return Ok(());
-		};
-		T::Currency::transfer(
-			&Self::escrow(raise),
-			&r.params.beneficiary,
-			amount,
-			Preservation::Preserve,
-		)?;
-		r.milestones_unlocked.saturating_inc();
-		r.milestones_paid = r.milestones_paid.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		Self::deposit_event(Event::MilestoneUnlocked { raise, index, amount });
-		Ok(())
-	}
-
-	/// Whether a proposal passes under the raise's voting mode.
-	pub fn passes(r: &RaiseOf<T>, p: &ProposalOf<T>) -> bool {
-		let heads_cast = p.ayes.saturating_add(p.nays);
-		if heads_cast < T::MinVoters::get().min(r.contributors) {
-			return false;
-		}
-		let quorum = r.params.quorum;
-		let threshold = r.params.threshold;
-		let heads_ok = p.ayes > 0
-			&& heads_cast >= quorum.mul_ceil(r.contributors)
-			&& p.ayes >= threshold.mul_ceil(heads_cast);
-		let capital_cast = p.aye_capital.saturating_add(p.nay_capital);
-		let capital_ok = !p.aye_capital.is_zero()
-			&& capital_cast >= quorum.mul_ceil(r.raised)
-			&& p.aye_capital >= threshold.mul_ceil(capital_cast);
-		match r.params.voting {
-			VotingMode::HeadCount => heads_ok,
-			VotingMode::Capital => capital_ok,
-			VotingMode::DoubleMajority => heads_ok && capital_ok,
-		}
-	}
-
-	/// Whether a dissolve proposal's ayes reach `PreQuorum` of the quorum (in either measure
-	/// the mode counts).
-	fn reaches_pre_quorum(r: &RaiseOf<T>, p: &ProposalOf<T>) -> bool {
-		let pre = T::PreQuorum::get();
-		let heads_needed = pre.mul_ceil(r.params.quorum.mul_ceil(r.contributors)).max(1);
-		let capital_needed = pre.mul_ceil(r.params.quorum.mul_ceil(r.raised));
-		let heads = p.ayes >= heads_needed;
-		let capital = !p.aye_capital.is_zero() && p.aye_capital >= capital_needed;
-		match r.params.voting {
-			VotingMode::HeadCount => heads,
-			VotingMode::Capital => capital,
-			VotingMode::DoubleMajority => heads || capital,
-		}
-	}
-
-	/// `pool × part / whole`, rounded down, exactly.
-	pub fn pro_rata(
-		pool: BalanceOf<T>,
-		part: BalanceOf<T>,
-		whole: BalanceOf<T>,
-	) -> Result<BalanceOf<T>, DispatchError> {
-		if whole.is_zero() {
-			return Ok(Zero::zero());
-		}
-		let to_u128 = |b: BalanceOf<T>| -> Result<u128, DispatchError> {
-			b.try_into().map_err(|_| Error::<T>::Overflow.into())
-		};
-		let share = multiply_by_rational_with_rounding(
-			to_u128(pool)?,
-			to_u128(part)?,
-			to_u128(whole)?,
-			Rounding::Down,
-		)
-		.ok_or(Error::<T>::Overflow)?;
-		share.try_into().map_err(|_| Error::<T>::Overflow.into())
-	}
-
-	/// Sends the escrow's seed back to the co-op treasury.
-	fn return_seed(raise: RaiseId, r: &mut RaiseOf<T>) -> DispatchResult {
-		if r.seed.is_zero() {
-			return Ok(());
-		}
-		T::Currency::transfer(
-			&Self::escrow(raise),
-			&T::Coops::treasury_account(r.coop),
-			r.seed,
-			Preservation::Expendable,
-		)?;
-		Self::deposit_event(Event::SeedReturned { raise, amount: r.seed });
-		r.seed = Zero::zero();
-		Ok(())
-	}
-
-	/// Checks the pallet's invariants.
-	///
-	/// ## Invariants
-	///
-	/// 1. Every raise's escrow holds exactly `seed + raised − tapped − milestones paid −
-	///    refunded`: no raise's funds are reachable from another, nothing leaks.
-	/// 2. `raised` equals the sum of the raise's contributions, never above the hard cap, and
-	///    `contributors` equals their number (at most `MaxContributors`).
-	/// 3. Refunds never exceed what there is to refund: `refunded ≤ refund_pool ≤ raised −
-	///    tapped − milestones paid`, and `refunds_claimed` equals the refunded contributions.
-	/// 4. The tap never drew more than its share: `tapped ≤ raised − Σ tranches`, and the
-	///    milestones paid equal the first `milestones_unlocked` tranches.
-	/// 5. Open proposals belong to existing raises, and their tallies equal their votes.
-	#[cfg(any(feature = "try-runtime", test))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		for (id, r) in Raises::<T>::iter() {
-			let expected = r
-				.seed
-				.checked_add(&r.raised)
-				.and_then(|x| x.checked_sub(&r.tapped))
-				.and_then(|x| x.checked_sub(&r.milestones_paid))
-				.and_then(|x| x.checked_sub(&r.refunded))
-				.ok_or("escrow accounting underflows")?;
-			ensure!(T::Currency::balance(&Self::escrow(id)) == expected, "escrow balance differs");
-			let (mut sum, mut count, mut refunded) = (BalanceOf::<T>::zero(), 0u32, 0u32);
-			for (_, c) in Contributions::<T>::iter_prefix(id) {
-				sum = sum.saturating_add(c.amount);
-				count.saturating_inc();
-				refunded.saturating_accrue(c.refunded as u32);
-			}
-			ensure!(sum == r.raised, "raised differs from the contributions");
-			ensure!(r.raised <= r.params.hard_cap, "raised above the hard cap");
-			ensure!(count == r.contributors, "contributor count differs");
-			ensure!(count <= T::MaxContributors::get(), "too many contributors");
-			ensure!(refunded == r.refunds_claimed, "refund count differs");
-			ensure!(r.refunded <= r.refund_pool, "refunded more than the pool");
-			ensure!(
-				r.refund_pool
-					<= r.raised.saturating_sub(r.tapped).saturating_sub(r.milestones_paid),
-				"refund pool above what remains"
-			);
-			let tranches = Self::tranches_total(&r);
-			ensure!(r.tapped <= r.raised.saturating_sub(tranches), "tap drew beyond its share");
-			let paid: BalanceOf<T> = r
-				.params
-				.milestones
-				.iter()
-				.take(r.milestones_unlocked as usize)
-				.fold(Zero::zero(), |a: BalanceOf<T>, t| a.saturating_add(*t));
-			ensure!(paid == r.milestones_paid, "milestones paid differ");
-		}
-		for (id, kind, p) in Proposals::<T>::iter() {
-			ensure!(Raises::<T>::contains_key(id), "proposal of a missing raise");
-			let (mut ayes, mut nays) = (0u32, 0u32);
-			for (_, aye) in Votes::<T>::iter_prefix((id, kind)) {
-				if aye {
-					ayes.saturating_inc()
-				} else {
-					nays.saturating_inc()
-				}
-			}
-			ensure!(ayes == p.ayes && nays == p.nays, "tally differs from votes");
-		}
-		Ok(())
 	}
 }

@@ -1,12 +1,12 @@
 //! A test runtime: frame-system, real pallet-balances, this pallet, and a co-op registry mock.
 
 use crate::{self as pallet_daico, *};
+use coop_primitives::testing;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
 	PalletId,
 };
-use frame_system::RawOrigin;
 use sp_runtime::BuildStorage;
 
 /// Accounts are `u128` (wide enough for distinct escrow sub-accounts); co-op `c`'s treasury is
@@ -42,27 +42,7 @@ impl pallet_balances::Config for Test {
 
 pub const ED: Balance = 5;
 
-pub use coop_primitives::testing::MockCoops;
-
-/// In the mock, a co-op decides by a signed call from its treasury account.
-pub struct MockCoopOrigin;
-impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for MockCoopOrigin {
-	type Success = ();
-	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<(), RuntimeOrigin> {
-		match o.clone().into() {
-			Ok(RawOrigin::Signed(who))
-				if who == <MockCoops as CoopInspect<AccountId>>::treasury_account(*coop) =>
-			{
-				Ok(())
-			},
-			_ => Err(o),
-		}
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(<MockCoops as CoopInspect<AccountId>>::treasury_account(*coop)))
-	}
-}
+pub use coop_primitives::testing::{MockCoopOrigin, MockCoops};
 
 parameter_types! {
 	pub const DaicoPalletId: PalletId = PalletId(*b"py/daico");
@@ -72,10 +52,9 @@ parameter_types! {
 }
 
 impl Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Coops = MockCoops;
-	type CoopOrigin = MockCoopOrigin;
+	type CoopOrigin = MockCoopOrigin<AccountId>;
 	type PalletId = DaicoPalletId;
 	type MaxMilestones = ConstU32<3>;
 	type MaxContributors = ConstU32<8>;
@@ -87,20 +66,7 @@ impl Config for Test {
 	type MaxVotingPeriod = ConstU64<100>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
-}
-
-/// Co-op 0 exists; the member joins it.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn coop() -> CoopId {
-		0
-	}
-	fn add_member(_: CoopId, who: &AccountId) {
-		MockCoops::add_member(*who);
-	}
+	type BenchmarkHelper = MockCoops;
 }
 
 /// Every test account (1..=20 and the treasuries) starts with this much.
@@ -111,7 +77,8 @@ pub const TREASURY: AccountId = 1000;
 pub const TEAM: AccountId = 99;
 
 /// A raise of co-op 0 open to anyone, blocks 1..=10, soft cap 1000, hard cap 3000, 100..=2000
-/// per account, tap 10 per block (ceiling 40), head count, quorum 50 %, majority, 5-block votes.
+/// per account, tap 10 per block (ceiling 40), head count, quorum 50 %, approval 50 %, 5-block
+/// votes.
 pub fn params() -> RaiseParamsOf<Test> {
 	RaiseParams {
 		beneficiary: TEAM,
@@ -126,7 +93,7 @@ pub fn params() -> RaiseParamsOf<Test> {
 		tap_ceiling: 40,
 		voting: VotingMode::HeadCount,
 		quorum: Perbill::from_percent(50),
-		threshold: Perbill::from_percent(50),
+		approval: Perbill::from_percent(50),
 		voting_period: 5,
 		milestones: Default::default(),
 	}
@@ -154,30 +121,21 @@ impl ExtBuilder {
 
 	/// Runs the test, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			Daico::do_try_state().expect("invariants hold after the test");
-		})
+		testing::execute_with_invariants(self.build(), test, Daico::do_try_state)
 	}
 }
 
 /// Moves to block `n`, checking the invariants at every block.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		Daico::do_try_state().expect("invariants hold at every block");
-		System::set_block_number(System::block_number() + 1);
-	}
+	testing::run_to_block::<Test, _>(n, Daico::do_try_state)
 }
 
 /// This pallet's events, oldest first.
 pub fn events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::Daico(e) = r.event { Some(e) } else { None })
-		.collect()
+	testing::pallet_events::<Test, Event<Test>>()
 }
 
 /// This pallet's last event.
 pub fn last_event() -> Event<Test> {
-	events().pop().expect("an event")
+	testing::last_pallet_event::<Test, Event<Test>>()
 }

@@ -1,6 +1,8 @@
-//! The records of a raise: its parameters, its state, contributions and proposals.
+//! The records of a raise: its parameters, its state, contributions, what contributors may
+//! propose and the motions they vote on.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use coop_primitives::Tally;
 use frame_support::{
 	pallet_prelude::{BoundedVec, Get},
 	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
@@ -53,7 +55,7 @@ pub enum VotingMode {
 	DoubleMajority,
 }
 
-/// What a contributors' proposal asks.
+/// The kind of a proposal: at most one motion of each kind is open per raise.
 #[derive(
 	Clone,
 	Copy,
@@ -143,9 +145,9 @@ where
 	pub voting: VotingMode,
 	/// Share of contributors (head count) or of capital who must vote.
 	pub quorum: Perbill,
-	/// Share of the votes cast that must be "aye".
-	pub threshold: Perbill,
-	/// How long a proposal stays open, in blocks.
+	/// Share of the votes cast that must be "aye" (at least 50 %).
+	pub approval: Perbill,
+	/// How long a motion stays open to votes, in blocks.
 	pub voting_period: BlockNumber,
 	/// Tranches paid out in order, each when contributors vote to unlock it; the tap draws only
 	/// on what the tranches leave.
@@ -179,11 +181,11 @@ where
 	pub contributors: u32,
 	/// The tap's rate now.
 	pub tap_rate: Balance,
-	/// The tap accrues from this block (the last withdrawal, rate change or thaw).
+	/// The tap accrues from this block (the last draw, rate change or thaw).
 	pub tap_checkpoint: BlockNumber,
-	/// Accrued at earlier rates and not yet withdrawn.
+	/// Accrued at earlier rates (or before a freeze) and not yet drawn.
 	pub tap_banked: Balance,
-	/// Whether a dissolve proposal has frozen the tap.
+	/// Whether a dissolve motion has frozen the tap.
 	pub frozen: bool,
 	/// Paid out by the tap so far.
 	pub tapped: Balance,
@@ -199,23 +201,66 @@ where
 	pub refunds_claimed: u32,
 }
 
-/// A proposal open to contributors' votes.
+/// What contributors may propose, and vote on in a [`Motion`].
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Proposal<Balance> {
+	/// Raise the tap to `new_rate`.
+	RaiseTap {
+		/// The proposed rate, per block.
+		new_rate: Balance,
+	},
+	/// Pay out the next milestone tranche to the beneficiary.
+	UnlockMilestone,
+	/// Stop the tap and refund the escrow pro rata.
+	Dissolve,
+}
+
+impl<Balance> Proposal<Balance> {
+	/// The kind of proposal (one motion may be open per kind).
+	pub fn kind(&self) -> ProposalKind {
+		match self {
+			Proposal::RaiseTap { .. } => ProposalKind::RaiseTap,
+			Proposal::UnlockMilestone => ProposalKind::UnlockMilestone,
+			Proposal::Dissolve => ProposalKind::Dissolve,
+		}
+	}
+}
+
+/// One account's contribution to a raise.
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
-pub struct Proposal<AccountId, Balance, BlockNumber> {
+pub struct Contribution<Balance> {
+	/// How much they put in.
+	pub amount: Balance,
+	/// Whether they have been refunded.
+	pub refunded: bool,
+}
+
+/// The open vote of a raise's contributors on a [`Proposal`] of one [`ProposalKind`].
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Motion<AccountId, Balance, BlockNumber> {
 	/// Who opened it.
 	pub proposer: AccountId,
 	/// For `RaiseTap`: the proposed rate.
 	pub new_rate: Balance,
 	/// Voting closes at this block.
 	pub ends: BlockNumber,
-	/// Contributors for.
-	pub ayes: u32,
-	/// Contributors against.
-	pub nays: u32,
-	/// Capital for.
-	pub aye_capital: Balance,
-	/// Capital against.
-	pub nay_capital: Balance,
+	/// Contributors for and against, one vote each.
+	pub heads: Tally<u32>,
+	/// Capital for and against: each vote weighs the voter's contribution.
+	pub capital: Tally<Balance>,
 }

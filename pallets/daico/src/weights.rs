@@ -43,11 +43,11 @@ pub trait WeightInfo {
 	fn create_raise() -> Weight;
 	fn contribute() -> Weight;
 	fn finalize() -> Weight;
-	fn withdraw() -> Weight;
+	fn draw_tap() -> Weight;
 	fn lower_tap() -> Weight;
 	fn propose() -> Weight;
 	fn vote() -> Weight;
-	fn close_proposal(v: u32, ) -> Weight;
+	fn close_motion(v: u32, ) -> Weight;
 	fn claim_refund() -> Weight;
 }
 
@@ -99,7 +99,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn withdraw() -> Weight {
+	fn draw_tap() -> Weight {
 		// Proof size: measured `690`, estimated `6196`.
 		// Minimum execution time: 86_482_000 picoseconds.
 		Weight::from_parts(134_943_000, 6196)
@@ -150,7 +150,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daico::Votes` (r:512 w:512)
 	/// Proof: `Daico::Votes` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 512]`.
-	fn close_proposal(v: u32, ) -> Weight {
+	fn close_motion(v: u32, ) -> Weight {
 		// Proof size: measured `650`, estimated `3906`.
 		// Minimum execution time: 42_440_000 picoseconds.
 		Weight::from_parts(41_337_373, 3906)
@@ -193,7 +193,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn withdraw() -> Weight {
+	fn draw_tap() -> Weight {
 		Weight::from_parts(134_943_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -213,7 +213,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn close_proposal(v: u32, ) -> Weight {
+	fn close_motion(v: u32, ) -> Weight {
 		Weight::from_parts(41_337_373, 3906)
 			.saturating_add(Weight::from_parts(2_858_800, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))

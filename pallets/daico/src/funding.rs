@@ -1,0 +1,162 @@
+//! The funding phase: opening a raise with its seeded escrow, contributions, and finalising
+//! the raise once its window has closed.
+
+use crate::{
+	pallet::*, BalanceOf, Contribution, Contributors, RaiseId, RaiseOf, RaiseParamsOf, RaiseState,
+};
+use coop_primitives::{CoopId, CoopInspect};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::Preservation,
+		DefensiveOption, Get,
+	},
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, CheckedAdd, Saturating, Zero},
+	ArithmeticError, DispatchResult, Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The keyless escrow account of a raise.
+	pub fn escrow(raise: RaiseId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(raise)
+	}
+
+	/// Checks a raise's parameters.
+	pub fn validate(p: &RaiseParamsOf<T>) -> DispatchResult {
+		ensure!(!p.soft_cap.is_zero() && p.soft_cap <= p.hard_cap, Error::<T>::InvalidCaps);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(p.start >= now && p.end > p.start, Error::<T>::InvalidWindow);
+		ensure!(
+			p.min_contribution >= T::Currency::minimum_balance()
+				&& p.min_contribution <= p.max_contribution,
+			Error::<T>::InvalidContributionBounds
+		);
+		ensure!(!p.tap_rate.is_zero() && p.tap_rate <= p.tap_ceiling, Error::<T>::InvalidTapRate);
+		ensure!(p.quorum >= T::MinQuorum::get(), Error::<T>::QuorumTooLow);
+		ensure!(p.approval >= Perbill::from_percent(50), Error::<T>::ApprovalBelowMajority);
+		ensure!(
+			p.voting_period >= T::MinVotingPeriod::get()
+				&& p.voting_period <= T::MaxVotingPeriod::get(),
+			Error::<T>::VotingPeriodOutOfBounds
+		);
+		let mut total: BalanceOf<T> = Zero::zero();
+		for tranche in p.milestones.iter() {
+			ensure!(!tranche.is_zero(), Error::<T>::InvalidMilestones);
+			total = total.checked_add(tranche).ok_or(Error::<T>::InvalidMilestones)?;
+		}
+		ensure!(total <= p.soft_cap, Error::<T>::InvalidMilestones);
+		Ok(())
+	}
+
+	/// Opens a raise of `coop` (whose origin the call checked) and seeds its escrow from the
+	/// co-op's treasury.
+	pub(crate) fn do_create_raise(coop: CoopId, params: RaiseParamsOf<T>) -> DispatchResult {
+		ensure!(T::Coops::coop_exists(coop), Error::<T>::CoopNotFound);
+		Self::validate(&params)?;
+		let raise = NextRaiseId::<T>::get();
+		let next = raise.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		let escrow = Self::escrow(raise);
+		let seed = T::Currency::minimum_balance();
+		T::Currency::transfer(
+			&T::Coops::treasury_account(coop),
+			&escrow,
+			seed,
+			Preservation::Preserve,
+		)?;
+		Raises::<T>::insert(raise, Self::new_raise(coop, params, seed));
+		NextRaiseId::<T>::put(next);
+		Self::deposit_event(Event::RaiseCreated { raise, coop, escrow });
+		Ok(())
+	}
+
+	/// A raise in its funding phase, nothing raised yet.
+	fn new_raise(coop: CoopId, params: RaiseParamsOf<T>, seed: BalanceOf<T>) -> RaiseOf<T> {
+		let tap_rate = params.tap_rate;
+		RaiseOf::<T> {
+			coop,
+			params,
+			state: RaiseState::Funding,
+			seed,
+			raised: Zero::zero(),
+			contributors: 0,
+			tap_rate,
+			tap_checkpoint: Zero::zero(),
+			tap_banked: Zero::zero(),
+			frozen: false,
+			tapped: Zero::zero(),
+			milestones_unlocked: 0,
+			milestones_paid: Zero::zero(),
+			refund_pool: Zero::zero(),
+			refunded: Zero::zero(),
+			refunds_claimed: 0,
+		}
+	}
+
+	/// Moves `who`'s contribution, cut at the hard cap, into the raise's escrow.
+	pub(crate) fn do_contribute(
+		who: T::AccountId,
+		raise: RaiseId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			r.state == RaiseState::Funding && now >= r.params.start && now <= r.params.end,
+			Error::<T>::WindowClosed
+		);
+		if r.params.contributors == Contributors::MembersOnly {
+			ensure!(T::Coops::is_member(r.coop, &who), Error::<T>::NotCoopMember);
+		}
+		let room = r.params.hard_cap.saturating_sub(r.raised);
+		ensure!(!room.is_zero(), Error::<T>::HardCapReached);
+		let amount = amount.min(room);
+		// A contribution cut by the hard cap may be below the minimum: it fills the cap.
+		ensure!(
+			amount >= r.params.min_contribution || amount == room,
+			Error::<T>::BelowMinContribution
+		);
+		let previous = Contributions::<T>::get(raise, &who);
+		let total = previous
+			.as_ref()
+			.map_or(Zero::zero(), |c| c.amount)
+			.checked_add(&amount)
+			.ok_or(ArithmeticError::Overflow)?;
+		ensure!(total <= r.params.max_contribution, Error::<T>::AboveMaxContribution);
+		if previous.is_none() {
+			ensure!(r.contributors < T::MaxContributors::get(), Error::<T>::TooManyContributors);
+			r.contributors.saturating_inc();
+		}
+		T::Currency::transfer(&who, &Self::escrow(raise), amount, Preservation::Preserve)?;
+		// `amount ≤ room = hard_cap − raised`, so the sum stays within the hard cap.
+		r.raised = r.raised.checked_add(&amount).defensive_ok_or(ArithmeticError::Overflow)?;
+		Contributions::<T>::insert(raise, &who, Contribution { amount: total, refunded: false });
+		let raised = r.raised;
+		Raises::<T>::insert(raise, r);
+		Self::deposit_event(Event::Contributed { raise, who, amount, raised });
+		Ok(())
+	}
+
+	/// Ends the funding phase: active at or above the soft cap, failed below it.
+	pub(crate) fn do_finalize(raise: RaiseId) -> DispatchResult {
+		let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(r.state == RaiseState::Funding && now > r.params.end, Error::<T>::CannotFinalize);
+		if r.raised >= r.params.soft_cap {
+			r.state = RaiseState::Active;
+			r.tap_checkpoint = now;
+			Self::deposit_event(Event::RaiseSucceeded { raise, raised: r.raised });
+		} else {
+			r.state = RaiseState::Failed;
+			r.refund_pool = r.raised;
+			Self::deposit_event(Event::RaiseFailed { raise, raised: r.raised });
+			if r.contributors == 0 {
+				Self::return_seed(raise, &mut r)?;
+			}
+		}
+		Raises::<T>::insert(raise, r);
+		Ok(())
+	}
+}

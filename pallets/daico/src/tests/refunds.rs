@@ -1,0 +1,75 @@
+//! `claim_refund`: in full from a failed raise, pro rata to the unit from a dissolved one, the
+//! rounding remainder to the last to claim, the seed back to the co-op.
+
+use super::*;
+
+#[test]
+fn a_failed_raise_refunds_every_contributor_in_full() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a raise that closed at 683, below its soft cap.
+		let raise = open(params());
+		contribute_all(raise, &[(1, 333), (2, 250), (3, 100)]);
+		run_to_block(11);
+		assert_ok!(Daico::finalize(signed(9), raise));
+		assert_eq!(last_event(), Event::RaiseFailed { raise, raised: 683 });
+		assert_noop!(Daico::draw_tap(signed(TEAM), raise), E::NotActive);
+		// When every contributor is refunded, in any order.
+		for who in [2, 1, 3] {
+			assert_ok!(Daico::claim_refund(signed(9), raise, who));
+			// Then each got back all they put in.
+			assert_eq!(free(who), ENDOWMENT);
+		}
+		assert_noop!(Daico::claim_refund(signed(9), raise, 1), E::AlreadyRefunded);
+		assert_noop!(Daico::claim_refund(signed(9), raise, 7), E::NotContributor);
+		// And the escrow is empty, its seed back with the co-op.
+		assert_eq!(free(escrow(raise)), 0);
+		assert_eq!(free(TREASURY), ENDOWMENT, "seed back with the last refund");
+	});
+}
+
+#[test]
+fn no_refunds_from_an_active_raise() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise.
+		let raise = active_raise(params());
+		// When a contributor claims a refund, then it is refused.
+		assert_noop!(Daico::claim_refund(signed(1), raise, 1), E::NotRefundable);
+	});
+}
+
+#[test]
+fn a_dissolved_raise_refunds_what_remains_pro_rata_to_the_unit() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 1100 raised; the team draws 30 (3 blocks at 10): 1070 remain.
+		let raise = active_raise(params());
+		run_to_block(14);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		// When contributors vote to dissolve.
+		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3, 4], true);
+		close_after_vote(raise, ProposalKind::Dissolve);
+		// Then the tap stops and 1070 are refundable.
+		assert_eq!(last_event(), Event::RaiseDissolved { raise, refund_pool: 1_070 });
+		assert_noop!(Daico::draw_tap(signed(TEAM), raise), E::NotActive);
+
+		// When each claims: floor(1070 × c / 1100): 389, 291, 194, 97, 97 = 1068; 2 units of
+		// remainder go to the last to claim.
+		let expected = [(1, 389), (2, 291), (3, 194), (4, 97)];
+		for (who, share) in expected {
+			assert_ok!(Daico::claim_refund(signed(who), raise, who));
+			assert_eq!(last_event(), Event::Refunded { raise, who, amount: share });
+		}
+		assert_ok!(Daico::claim_refund(signed(9), raise, 5));
+		assert!(events().contains(&Event::Refunded { raise, who: 5, amount: 99 }));
+		assert!(events().contains(&Event::RoundingRemainderPaid { raise, who: 5, amount: 2 }));
+		// Then the refunds add up to what remained, and nothing went to the team or is stuck.
+		let paid: Balance = [(1, 400), (2, 300), (3, 200), (4, 100), (5, 100)]
+			.iter()
+			.map(|(who, put_in)| free(*who) + put_in - ENDOWMENT)
+			.sum();
+		assert_eq!(paid, 1_070, "refunds add up exactly to what remained");
+		assert_eq!(free(TEAM), 30, "the beneficiary got nothing from the refunds");
+		assert_eq!(free(escrow(raise)), 0);
+		assert_eq!(free(TREASURY), ENDOWMENT);
+	});
+}

@@ -1,0 +1,88 @@
+//! Whole raises, told from start to end.
+
+use super::*;
+use coop_primitives::Tally;
+
+#[docify::export]
+#[test]
+fn a_raise_from_its_opening_to_the_last_refund() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given co-op 0, whose decisions come from its treasury account in the mock, opening a
+		// raise: soft cap 1000, window blocks 1..=10, tap 10 per block to `TEAM`, head count.
+		assert_ok!(Daico::create_raise(RuntimeOrigin::signed(TREASURY), 0, params()));
+		let raise = 0;
+
+		// When three accounts contribute 1100 in all and the window closes.
+		for (who, amount) in [(1, 600), (2, 300), (3, 200)] {
+			assert_ok!(Daico::contribute(RuntimeOrigin::signed(who), raise, amount));
+		}
+		run_to_block(11);
+		assert_ok!(Daico::finalize(RuntimeOrigin::signed(9), raise));
+		// Then the raise is active and the tap runs from block 11.
+		assert_eq!(last_event(), Event::RaiseSucceeded { raise, raised: 1_100 });
+
+		// When the team draws after 5 blocks, then it gets 5 × 10.
+		run_to_block(16);
+		assert_ok!(Daico::draw_tap(RuntimeOrigin::signed(TEAM), raise));
+		assert_eq!(last_event(), Event::TapDrawn { raise, amount: 50 });
+
+		// When all three contributors vote to double the tap and the motion closes.
+		let double = Proposal::RaiseTap { new_rate: 20 };
+		assert_ok!(Daico::propose(RuntimeOrigin::signed(2), raise, double));
+		for who in [1, 2, 3] {
+			assert_ok!(Daico::vote(
+				RuntimeOrigin::signed(who),
+				raise,
+				ProposalKind::RaiseTap,
+				true
+			));
+		}
+		run_to_block(21);
+		assert_ok!(Daico::close_motion(RuntimeOrigin::signed(9), raise, ProposalKind::RaiseTap));
+		// Then the tap is 20 per block, what accrued at 10 kept for the team.
+		assert!(events().contains(&Event::MotionClosed {
+			raise,
+			kind: ProposalKind::RaiseTap,
+			passed: true,
+			heads: Tally { ayes: 3, nays: 0 },
+			capital: Tally { ayes: 1_100, nays: 0 },
+		}));
+		assert_eq!(last_event(), Event::TapRateChanged { raise, rate: 20 });
+
+		// When a contributor moves to dissolve and the first aye reaches the pre-quorum.
+		assert_ok!(Daico::propose(RuntimeOrigin::signed(3), raise, Proposal::Dissolve));
+		assert_ok!(Daico::vote(RuntimeOrigin::signed(1), raise, ProposalKind::Dissolve, true));
+		// Then the tap is frozen while the vote runs.
+		assert_eq!(
+			last_event(),
+			Event::Voted { raise, kind: ProposalKind::Dissolve, who: 1, aye: true }
+		);
+		assert!(events().contains(&Event::TapFrozen { raise }));
+		run_to_block(22);
+		assert_noop!(Daico::draw_tap(RuntimeOrigin::signed(TEAM), raise), E::TapFrozen);
+
+		// When two of three vote aye and the motion closes.
+		assert_ok!(Daico::vote(RuntimeOrigin::signed(2), raise, ProposalKind::Dissolve, true));
+		assert_ok!(Daico::vote(RuntimeOrigin::signed(3), raise, ProposalKind::Dissolve, false));
+		run_to_block(26);
+		assert_ok!(Daico::close_motion(RuntimeOrigin::signed(9), raise, ProposalKind::Dissolve));
+		// Then what the tap did not pay (1100 − 50) is refundable; what it had accrued is not.
+		assert_eq!(last_event(), Event::RaiseDissolved { raise, refund_pool: 1_050 });
+
+		// When every contributor claims: ⌊1050 × c / 1100⌋ is 572, 286 and 190.
+		for who in [1, 2, 3] {
+			assert_ok!(Daico::claim_refund(RuntimeOrigin::signed(who), raise, who));
+		}
+		// Then the last to claim also gets the 2 units of rounding remainder, and the escrow's
+		// seed goes back to the co-op: nothing stuck, nothing to the team.
+		assert!(events().contains(&Event::Refunded { raise, who: 1, amount: 572 }));
+		assert!(events().contains(&Event::Refunded { raise, who: 2, amount: 286 }));
+		assert!(events().contains(&Event::Refunded { raise, who: 3, amount: 192 }));
+		assert!(events().contains(&Event::RoundingRemainderPaid { raise, who: 3, amount: 2 }));
+		assert_eq!(last_event(), Event::SeedReturned { raise, amount: ED });
+		assert_eq!([free(1), free(2), free(3)], [9_972, 9_986, 9_992]);
+		assert_eq!(free(TEAM), 50);
+		assert_eq!(free(escrow(raise)), 0);
+		assert_eq!(free(TREASURY), ENDOWMENT);
+	});
+}

@@ -1,0 +1,144 @@
+//! Contributors' motions: `propose`, `vote`, `close_motion`, and the freeze of the tap while a
+//! dissolve motion has reached its pre-quorum.
+
+use super::*;
+use coop_primitives::Tally;
+
+#[test]
+fn contributors_raise_the_tap() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise and a motion to double the tap, three of five voting aye.
+		let raise = active_raise(params());
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: 20 }));
+		vote_all(raise, ProposalKind::RaiseTap, &[1, 2, 3], true);
+		assert_noop!(
+			Daico::close_motion(signed(9), raise, ProposalKind::RaiseTap),
+			E::VotingNotEnded
+		);
+		// When it closes after its voting period.
+		close_after_vote(raise, ProposalKind::RaiseTap);
+		// Then the tap is 20: 5 blocks at 10 before the change, then 20 per block.
+		assert_eq!(last_event(), Event::TapRateChanged { raise, rate: 20 });
+		run_to_block(20);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		assert_eq!(free(TEAM), 5 * 10 + 4 * 20);
+	});
+}
+
+#[test]
+fn a_tap_raise_without_quorum_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a motion to raise the tap, and only two of five voting: below the 50 % quorum
+		// and below MinVoters (3).
+		let raise = active_raise(params());
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: 20 }));
+		vote_all(raise, ProposalKind::RaiseTap, &[1, 2], true);
+		// When it closes.
+		close_after_vote(raise, ProposalKind::RaiseTap);
+		// Then it did not pass, and the tap is unchanged.
+		assert!(matches!(
+			last_event(),
+			Event::MotionClosed { passed: false, heads: Tally { ayes: 2, .. }, .. }
+		));
+		assert_eq!(raise_of(raise).tap_rate, 10);
+	});
+}
+
+#[test]
+fn tap_raises_are_bounded() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise with a tap of 10 and `MaxTapIncrease` of 100 %.
+		let raise = active_raise(params());
+		let propose =
+			|rate| Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: rate });
+		// When contributors propose no raise, more than double, double, and another.
+		// Then only the double is opened, and no second motion of its kind.
+		assert_noop!(propose(10), E::InvalidTapRaise);
+		assert_noop!(propose(21), E::InvalidTapRaise); // more than 2×
+		assert_ok!(propose(20));
+		assert_noop!(propose(15), E::MotionAlreadyOpen);
+	});
+}
+
+#[test]
+fn only_contributors_propose_and_vote() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise; account 9 did not contribute.
+		let raise = active_raise(params());
+		// When a non-contributor proposes or votes, a vote has no motion, a vote repeats or
+		// comes after the voting period.
+		// Then each is refused.
+		assert_noop!(Daico::propose(signed(9), raise, Proposal::Dissolve), E::NotContributor);
+		assert_noop!(
+			Daico::vote(signed(1), raise, ProposalKind::Dissolve, true),
+			E::MotionNotFound
+		);
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::Dissolve));
+		assert_noop!(
+			Daico::vote(signed(9), raise, ProposalKind::Dissolve, true),
+			E::NotContributor
+		);
+		assert_ok!(Daico::vote(signed(2), raise, ProposalKind::Dissolve, false));
+		assert_noop!(Daico::vote(signed(2), raise, ProposalKind::Dissolve, false), E::AlreadyVoted);
+		run_to_block(16);
+		assert_noop!(Daico::vote(signed(3), raise, ProposalKind::Dissolve, true), E::VotingEnded);
+	});
+}
+
+#[test]
+fn no_motions_before_the_raise_is_active() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a raise still in its funding phase.
+		let raise = open(params());
+		contribute_all(raise, &[(1, 500)]);
+		// When a contributor proposes, then it is refused.
+		assert_noop!(Daico::propose(signed(1), raise, Proposal::Dissolve), E::NotActive);
+	});
+}
+
+#[test]
+fn milestones_unlock_in_order() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise with tranches of 300 and 200.
+		let raise = active_raise(RaiseParams { milestones: milestones(&[300, 200]), ..params() });
+		// When contributors vote to unlock one, then the other.
+		for (index, amount) in [(0u32, 300), (1, 200)] {
+			assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
+			vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
+			close_after_vote(raise, ProposalKind::UnlockMilestone);
+			assert_eq!(last_event(), Event::MilestoneUnlocked { raise, index, amount });
+		}
+		// Then the team got both, and there is nothing left to unlock.
+		assert_eq!(free(TEAM), 500);
+		assert_noop!(
+			Daico::propose(signed(2), raise, Proposal::UnlockMilestone),
+			E::NoMilestoneLeft
+		);
+	});
+}
+
+#[test]
+fn a_dissolve_motion_freezes_the_tap_during_the_vote_and_thaws_if_it_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a dissolve motion at block 13 (tap running since 11).
+		let raise = active_raise(params());
+		run_to_block(13);
+		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
+		// When its ayes reach the pre-quorum: half of the quorum (3 of 5 heads) = 2 ayes.
+		assert_ok!(Daico::vote(signed(4), raise, ProposalKind::Dissolve, true));
+		assert!(!raise_of(raise).frozen);
+		assert_ok!(Daico::vote(signed(5), raise, ProposalKind::Dissolve, true));
+		// Then the tap is frozen until the motion closes.
+		assert!(events().contains(&Event::TapFrozen { raise }));
+		run_to_block(16);
+		assert_noop!(Daico::draw_tap(signed(TEAM), raise), E::TapFrozen);
+		// When the motion fails, then the tap thaws.
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], false);
+		close_after_vote(raise, ProposalKind::Dissolve);
+		assert_eq!(last_event(), Event::TapThawed { raise });
+		// Accrued before the freeze (2 blocks) is kept; nothing accrued while frozen.
+		run_to_block(20);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		assert_eq!(free(TEAM), 2 * 10 + 2 * 10);
+	});
+}
