@@ -4,14 +4,19 @@
 
 use super::*;
 use crate::Pallet as Patronage;
+use alloc::vec::Vec;
+use coop_primitives::BenchmarkCoops;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate as _;
 use frame_system::RawOrigin;
+use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as Config>::RuntimeEvent::from(event).into());
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 fn unit<T: Config>() -> BalanceOf<T> {

@@ -1,53 +1,11 @@
-//! # Patronage
+#![doc = include_str!("../README.md")]
 //!
-//! Patronage dividends for co-ops: surplus returned to members in proportion to the business they
-//! did with the co-op, part in cash at once and part as retained member equity that revolves
-//! back to them later. Distribution is O(1) per period and per claim, whatever the number of
-//! members, and every unit of a surplus is accounted for.
+//! ## Example
 //!
-//! ## Overview
-//!
-//! A co-op sets its **policy** by its own decision (`set_policy`): the **categories** of
-//! business it records (purchases, sales, labour hours, …) with their **weights**, the
-//! **reserve share** of each surplus (indivisible: never paid to members), an optional
-//! **education and social fund share**, the **cash share** of each member's allocation (at least
-//! the runtime's `MinCashShare`, 20 % by default as US Subchapter T requires), the **revolving
-//! period** (how many periods retained equity waits before it is paid back), and the **claim
-//! window**.
-//!
-//! Its till or payroll system, holding the co-op's `Operator` role, **records patronage** as
-//! business happens (`record_patronage`, `record_patronage_batch`). Only members accrue
-//! patronage; business with non-members is counted as non-member volume, and the surplus it
-//! earned goes to the reserve.
-//!
-//! When the co-op **closes a period** (`close_period(coop, surplus)`), the surplus moves from its
-//! treasury: the reserve share and the non-member share into the co-op's reserve account, the
-//! fund share into its fund account, and the rest (the **allocatable** surplus) into its pot.
-//! Closing stores a **rate**, allocatable surplus per weighted patronage unit, rounded down; it
-//! never loops over members.
-//!
-//! Each member (or anyone on their behalf) **claims** (`claim`) within the claim window: their
-//! allocation is `units × rate`, rounded down. The cash share (rounded up, so it is never below
-//! the policy) is paid from the pot at once; the rest goes back to the treasury and is recorded
-//! as a **retained equity tranche** on the member's capital account, announced by the
-//! `AllocationNotified` event: the written notice of allocation.
-//!
-//! After the window, `sweep_unclaimed` moves what is left in the pot for the period (allocations
-//! nobody claimed, and what rounding down left over) to the reserve. The pot settles exactly:
-//! `surplus = reserve + fund + non_member_share + claimed + unclaimed + remainder`.
-//!
-//! Tranches **mature** once `revolving_periods` further periods have closed; `revolve` pays
-//! matured tranches back from the treasury, oldest first. If the treasury cannot pay all, it pays
-//! what it can and the rest stays owed: equity is never lost, and a member who has left is paid
-//! like any other.
-//!
-//! ## Bounds
-//!
-//! A capital account holds at most `MaxTranches` tranches. A policy's revolving period is at most
-//! `MaxTranches - 2` periods, so at most `MaxTranches - 2` tranches of an account are ever
-//! unmatured; when a claim finds the account full, the matured tranches (at least two) are merged
-//! into one, which stays matured and first in line.
-
+//! A year of quarters at a co-op with three members: each quarter the till records their
+//! business, the co-op closes the quarter and the members claim; after two further quarters the
+//! equity retained in the first quarters has matured, and `revolve` pays it back.
+#![doc = docify::embed!("src/tests/stories.rs", a_year_of_quarters_with_revolving_retirement)]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -55,10 +13,18 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod accounts;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod capital;
+#[cfg(any(test, feature = "try-runtime"))]
+mod invariants;
 #[cfg(test)]
 mod mock;
+mod policy;
+mod queries;
+mod records;
+mod surplus;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -67,23 +33,17 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use alloc::vec::Vec;
-use coop_primitives::{CoopId, CoopInspect, CoopRole};
+use coop_primitives::{CoopId, CoopInspect};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::{Fortitude, Preservation, Provenance},
 		EnsureOriginWithArg,
 	},
 	PalletId,
 };
 use frame_system::pallet_prelude::*;
-use sp_runtime::{
-	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AccountIdConversion, CheckedAdd, CheckedSub, Saturating, Zero},
-	FixedPointNumber, FixedU128, Perbill, Rounding,
-};
+use sp_runtime::{FixedU128, Perbill};
 
 /// The balance type of the currency surplus is paid in.
 pub type BalanceOf<T> =
@@ -97,30 +57,6 @@ pub type TranchesOf<T> = BoundedVec<EquityTranche<BalanceOf<T>>, <T as Config>::
 /// One entry of a batch of patronage records.
 pub type PatronageRecordOf<T> = PatronageRecord<<T as frame_system::Config>::AccountId>;
 
-/// One piece of business to record: who, in which category, how much.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct PatronageRecord<AccountId> {
-	/// The member (or non-member customer) who did the business.
-	pub patron: AccountId,
-	/// The category, by its index in the policy.
-	pub category: CategoryIndex,
-	/// How much, in the category's own unit.
-	pub amount: u128,
-}
-
-/// Sets up what the benchmarks need outside this pallet.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// A co-op that exists.
-	fn coop() -> CoopId;
-	/// Makes `who` a member of `coop`.
-	fn add_member(coop: CoopId, who: &AccountId);
-	/// Grants `who` the operator role in `coop`.
-	fn add_operator(coop: CoopId, who: &AccountId);
-}
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -132,11 +68,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency surplus is paid in.
 		type Currency: Inspect<Self::AccountId> + Mutate<Self::AccountId>;
 
@@ -182,28 +114,32 @@ pub mod pallet {
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
-		/// Sets up what the benchmarks need outside this pallet.
+		/// Sets up the co-op, its members and its operator for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: coop_primitives::BenchmarkCoops<Self::AccountId>;
 	}
 
-	/// Each co-op's patronage policy. Co-op ids are chosen by the chain, hence `Twox64Concat`.
+	/// Each co-op's patronage policy.
+	// Hasher: `Twox64Concat`, co-op ids are assigned by the chain, not chosen by users.
 	#[pallet::storage]
 	pub type Policies<T: Config> = StorageMap<_, Twox64Concat, CoopId, PolicyOf<T>>;
 
 	/// The period each co-op is recording patronage in (opened with its first policy).
+	// Hasher: `Twox64Concat`, co-op ids are assigned by the chain.
 	#[pallet::storage]
 	pub type OpenPeriods<T: Config> =
 		StorageMap<_, Twox64Concat, CoopId, OpenPeriod<BlockNumberFor<T>>>;
 
-	/// Closed periods. Keys are chosen by the chain, hence `Twox64Concat`.
+	/// Closed periods, by co-op and period.
+	// Hasher: `Twox64Concat` for both keys, co-op ids and period numbers are assigned by the chain.
 	#[pallet::storage]
 	pub type ClosedPeriods<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CoopId, Twox64Concat, PeriodIndex, ClosedPeriodOf<T>>;
 
 	/// Weighted patronage per member and period; taken when the allocation is claimed, so the
-	/// entries of a swept period are the record of who did not claim. Account ids are
-	/// user-chosen, hence `Blake2_128Concat`.
+	/// entries of a swept period are the record of who did not claim.
+	// Hasher: `Twox64Concat` for the chain-assigned (co-op, period); `Blake2_128Concat` for
+	// accounts, which users choose, so that nobody can grind keys to unbalance the trie.
 	#[pallet::storage]
 	pub type MemberPatronage<T: Config> = StorageDoubleMap<
 		_,
@@ -215,6 +151,8 @@ pub mod pallet {
 	>;
 
 	/// Members' capital accounts: retained equity tranches, oldest maturity first.
+	// Hasher: `Twox64Concat` for the chain-assigned co-op id; `Blake2_128Concat` for the
+	// user-chosen account.
 	#[pallet::storage]
 	pub type CapitalAccounts<T: Config> = StorageDoubleMap<
 		_,
@@ -227,6 +165,7 @@ pub mod pallet {
 	>;
 
 	/// What each co-op owes its members in retained equity, in all.
+	// Hasher: `Twox64Concat`, co-op ids are assigned by the chain.
 	#[pallet::storage]
 	pub type EquityOwed<T: Config> = StorageMap<_, Twox64Concat, CoopId, BalanceOf<T>, ValueQuery>;
 
@@ -413,8 +352,6 @@ pub mod pallet {
 		PaymentBelowMinimum,
 		/// The fund cannot pay this and stay alive.
 		FundTooPoor,
-		/// An arithmetic overflow; the amounts are beyond what the chain can hold.
-		Overflow,
 	}
 
 	#[pallet::hooks]
@@ -438,14 +375,18 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Set a co-op's patronage policy. The first policy opens period 0 and seeds the co-op's
-		/// pot, reserve and fund accounts with the existential deposit from its treasury.
+		/// pot, reserve and fund accounts with the existential deposit from its treasury. Later
+		/// policies apply to periods closed from then on; category weights apply to patronage
+		/// recorded from then on.
 		///
-		/// Origin: the co-op's decision. Later policies apply to periods closed from then on;
-		/// category weights apply to patronage recorded from then on.
+		/// Origin: the co-op's decision.
 		///
-		/// Errors: `CoopNotFound`, `NoCategories`, `ZeroCategoryWeight`, `CashShareTooLow`,
-		/// `SharesExceedSurplus`, `RevolvingPeriodTooLong`, `ClaimWindowOutOfBounds`,
-		/// `TreasuryTooPoor`. Events: `PolicySet`, `PeriodOpened` (the first time).
+		/// Errors: [`Error::CoopNotFound`], [`Error::NoCategories`],
+		/// [`Error::ZeroCategoryWeight`], [`Error::CashShareTooLow`],
+		/// [`Error::SharesExceedSurplus`], [`Error::RevolvingPeriodTooLong`],
+		/// [`Error::ClaimWindowOutOfBounds`], [`Error::TreasuryTooPoor`].
+		///
+		/// Events: [`Event::PolicySet`], and [`Event::PeriodOpened`] the first time.
 		#[pallet::call_index(0)]
 		pub fn set_policy(
 			origin: OriginFor<T>,
@@ -453,24 +394,7 @@ pub mod pallet {
 			policy: PolicyOf<T>,
 		) -> DispatchResult {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
-			ensure!(T::Coops::coop_exists(coop), Error::<T>::CoopNotFound);
-			Self::validate_policy(&policy)?;
-			if !OpenPeriods::<T>::contains_key(coop) {
-				Self::seed_accounts(coop)?;
-				OpenPeriods::<T>::insert(
-					coop,
-					OpenPeriod {
-						index: 0,
-						opened_at: frame_system::Pallet::<T>::block_number(),
-						member_units: 0,
-						non_member_units: 0,
-					},
-				);
-				Self::deposit_event(Event::PeriodOpened { coop, period: 0 });
-			}
-			Policies::<T>::insert(coop, &policy);
-			Self::deposit_event(Event::PolicySet { coop, policy });
-			Ok(())
+			Self::do_set_policy(coop, policy)
 		}
 
 		/// Record business that `patron` did with the co-op in the open period: `amount` in
@@ -479,8 +403,11 @@ pub mod pallet {
 		///
 		/// Origin: signed by an account holding the co-op's `Operator` role.
 		///
-		/// Errors: `NotCoopOperator`, `NoPolicy`, `UnknownCategory`, `ZeroAmount`, `Overflow`.
-		/// Events: `PatronageRecorded` or `NonMemberBusinessRecorded`.
+		/// Errors: [`Error::NotCoopOperator`], [`Error::NoPolicy`], [`Error::UnknownCategory`],
+		/// [`Error::ZeroAmount`], [`ArithmeticError::Overflow`](sp_runtime::ArithmeticError)
+		/// when the weighted units exceed what the period can count.
+		///
+		/// Events: [`Event::PatronageRecorded`] or [`Event::NonMemberBusinessRecorded`].
 		#[pallet::call_index(1)]
 		pub fn record_patronage(
 			origin: OriginFor<T>,
@@ -490,20 +417,8 @@ pub mod pallet {
 			amount: u128,
 		) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
-			ensure!(
-				T::Coops::has_role(coop, &operator, CoopRole::Operator),
-				Error::<T>::NotCoopOperator
-			);
-			let policy = Policies::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			let mut open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			Self::do_record(
-				coop,
-				&policy,
-				&mut open,
-				PatronageRecord { patron, category, amount },
-			)?;
-			OpenPeriods::<T>::insert(coop, open);
-			Ok(())
+			Self::ensure_operator(coop, &operator)?;
+			Self::do_record_patronage(coop, PatronageRecord { patron, category, amount })
 		}
 
 		/// Record several pieces of business at once (e.g. a day's sales from the till). All or
@@ -511,7 +426,8 @@ pub mod pallet {
 		///
 		/// Origin: signed by an account holding the co-op's `Operator` role.
 		///
-		/// Errors: as `record_patronage`. Events: one per record.
+		/// Errors: as [`Pallet::record_patronage`]. Events: one per record, as
+		/// [`Pallet::record_patronage`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::record_patronage_batch(records.len() as u32))]
 		pub fn record_patronage_batch(
@@ -520,17 +436,8 @@ pub mod pallet {
 			records: BoundedVec<PatronageRecordOf<T>, T::MaxBatch>,
 		) -> DispatchResult {
 			let operator = ensure_signed(origin)?;
-			ensure!(
-				T::Coops::has_role(coop, &operator, CoopRole::Operator),
-				Error::<T>::NotCoopOperator
-			);
-			let policy = Policies::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			let mut open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			for record in records {
-				Self::do_record(coop, &policy, &mut open, record)?;
-			}
-			OpenPeriods::<T>::insert(coop, open);
-			Ok(())
+			Self::ensure_operator(coop, &operator)?;
+			Self::do_record_patronage_batch(coop, records)
 		}
 
 		/// Close the open period with `surplus` from the co-op treasury, and open the next one.
@@ -540,8 +447,11 @@ pub mod pallet {
 		///
 		/// Origin: the co-op's decision.
 		///
-		/// Errors: `NoPolicy`, `TreasuryTooPoor`, `RateOverflow`, `Overflow`.
-		/// Events: `PeriodClosed`, `PeriodOpened`.
+		/// Errors: [`Error::NoPolicy`], [`Error::TreasuryTooPoor`], [`Error::RateOverflow`],
+		/// [`ArithmeticError::Overflow`](sp_runtime::ArithmeticError) when the period's units or
+		/// the period number run out of range.
+		///
+		/// Events: [`Event::PeriodClosed`], [`Event::PeriodOpened`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::close_period(T::MaxMembers::get()))]
 		pub fn close_period(
@@ -550,63 +460,7 @@ pub mod pallet {
 			surplus: BalanceOf<T>,
 		) -> DispatchResult {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
-			let policy = Policies::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			let open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			let treasury = T::Coops::treasury_account(coop);
-			ensure!(
-				T::Currency::reducible_balance(
-					&treasury,
-					Preservation::Preserve,
-					Fortitude::Polite
-				) >= surplus,
-				Error::<T>::TreasuryTooPoor
-			);
-
-			let split = Self::split_surplus(&policy, &open, surplus)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let closed = ClosedPeriod {
-				surplus,
-				reserve: split.reserve,
-				fund: split.fund,
-				non_member_share: split.non_member_share,
-				allocatable: split.allocatable,
-				rate: split.rate,
-				cash_share: policy.cash_share,
-				matures_after: open.index.saturating_add(policy.revolving_periods),
-				member_units: open.member_units,
-				non_member_units: open.non_member_units,
-				claimed_units: 0,
-				claimed: Zero::zero(),
-				closed_at: now,
-				claim_deadline: now.saturating_add(policy.claim_window),
-				swept: None,
-			};
-
-			let to_reserve =
-				split.reserve.checked_add(&split.non_member_share).ok_or(Error::<T>::Overflow)?;
-			Self::pay(&treasury, &Self::reserve_account(coop), to_reserve)?;
-			Self::pay(&treasury, &Self::fund_account(coop), split.fund)?;
-			Self::pay(&treasury, &Self::pot_account(coop), split.allocatable)?;
-
-			let next = open.index.checked_add(1).ok_or(Error::<T>::Overflow)?;
-			ClosedPeriods::<T>::insert(coop, open.index, &closed);
-			OpenPeriods::<T>::insert(
-				coop,
-				OpenPeriod { index: next, opened_at: now, member_units: 0, non_member_units: 0 },
-			);
-			Self::deposit_event(Event::PeriodClosed {
-				coop,
-				period: open.index,
-				surplus,
-				reserve: closed.reserve,
-				fund: closed.fund,
-				non_member_share: closed.non_member_share,
-				allocatable: closed.allocatable,
-				rate: closed.rate,
-				claim_deadline: closed.claim_deadline,
-			});
-			Self::deposit_event(Event::PeriodOpened { coop, period: next });
-			Ok(())
+			Self::do_close_period(coop, surplus)
 		}
 
 		/// Claim `member`'s allocation for a closed period: the cash share is paid to them now,
@@ -616,9 +470,13 @@ pub mod pallet {
 		///
 		/// Origin: signed by anyone (the member, or someone paying the fee for them).
 		///
-		/// Errors: `PeriodNotClosed`, `ClaimWindowClosed`, `NothingToClaim`,
-		/// `PaymentBelowMinimum`, `CapitalAccountFull`, `Overflow`. Events: `AllocationNotified`, `TranchesMerged` when
-		/// a full capital account's matured tranches were merged.
+		/// Errors: [`Error::PeriodNotClosed`], [`Error::ClaimWindowClosed`],
+		/// [`Error::NothingToClaim`], [`Error::PaymentBelowMinimum`],
+		/// [`Error::CapitalAccountFull`], [`ArithmeticError::Overflow`](sp_runtime::ArithmeticError)
+		/// when the co-op's equity owed runs out of range.
+		///
+		/// Events: [`Event::AllocationNotified`], and [`Event::TranchesMerged`] when a full
+		/// capital account's matured tranches were merged.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::claim(T::MaxMembers::get()))]
 		pub fn claim(
@@ -628,78 +486,19 @@ pub mod pallet {
 			member: T::AccountId,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut closed =
-				ClosedPeriods::<T>::get(coop, period).ok_or(Error::<T>::PeriodNotClosed)?;
-			ensure!(closed.swept.is_none(), Error::<T>::ClaimWindowClosed);
-			ensure!(
-				frame_system::Pallet::<T>::block_number() <= closed.claim_deadline,
-				Error::<T>::ClaimWindowClosed
-			);
-			let units = MemberPatronage::<T>::get((coop, period), &member)
-				.ok_or(Error::<T>::NothingToClaim)?;
-			let allocation = Self::allocation_of(&closed, units)?;
-			ensure!(!allocation.total.is_zero(), Error::<T>::NothingToClaim);
-			// The pot holds `allocatable - claimed` for the period; rounding down keeps every
-			// allocation within it.
-			ensure!(allocation.total <= closed.outstanding(), Error::<T>::Overflow);
-			Self::ensure_can_receive(&member, allocation.cash)?;
-
-			let pot = Self::pot_account(coop);
-			if !allocation.retained.is_zero() {
-				let open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-				let mut tranches = CapitalAccounts::<T>::get(coop, &member);
-				if tranches.is_full() {
-					Self::merge_matured(coop, &member, &mut tranches, open.index)?;
-				}
-				let tranche = EquityTranche {
-					period,
-					matures_after: closed.matures_after,
-					amount: allocation.retained,
-				};
-				let at = tranches
-					.iter()
-					.position(|t| {
-						(t.matures_after, t.period) > (tranche.matures_after, tranche.period)
-					})
-					.unwrap_or(tranches.len());
-				tranches.try_insert(at, tranche).map_err(|_| Error::<T>::CapitalAccountFull)?;
-				CapitalAccounts::<T>::insert(coop, &member, tranches);
-				EquityOwed::<T>::try_mutate(coop, |owed| {
-					*owed = owed.checked_add(&allocation.retained).ok_or(Error::<T>::Overflow)?;
-					Ok::<_, Error<T>>(())
-				})?;
-				// Retained equity stays with the co-op, which uses it until it revolves.
-				Self::pay(&pot, &T::Coops::treasury_account(coop), allocation.retained)?;
-			}
-			Self::pay(&pot, &member, allocation.cash)?;
-
-			closed.claimed =
-				closed.claimed.checked_add(&allocation.total).ok_or(Error::<T>::Overflow)?;
-			closed.claimed_units =
-				closed.claimed_units.checked_add(units).ok_or(Error::<T>::Overflow)?;
-			ClosedPeriods::<T>::insert(coop, period, &closed);
-			MemberPatronage::<T>::remove((coop, period), &member);
-			Self::deposit_event(Event::AllocationNotified {
-				coop,
-				period,
-				member,
-				units,
-				total: allocation.total,
-				cash: allocation.cash,
-				retained: allocation.retained,
-				matures_after: closed.matures_after,
-			});
-			Ok(())
+			Self::do_claim(coop, period, member)
 		}
 
 		/// Pay `member`'s matured retained equity back from the co-op treasury, oldest first. If
 		/// the treasury cannot pay it all, it pays what it can (keeping alive) and the rest stays
-		/// owed. Works for former members too.
+		/// owed. Works for former members too. Charged for the tranches it touched.
 		///
 		/// Origin: signed by anyone.
 		///
-		/// Errors: `NoPolicy`, `NothingMatured`, `TreasuryCannotPay`, `PaymentBelowMinimum`.
-		/// Events: `EquityRevolved`.
+		/// Errors: [`Error::NoPolicy`], [`Error::NothingMatured`], [`Error::TreasuryCannotPay`],
+		/// [`Error::PaymentBelowMinimum`].
+		///
+		/// Events: [`Event::EquityRevolved`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::revolve(T::MaxTranches::get()))]
 		pub fn revolve(
@@ -708,42 +507,7 @@ pub mod pallet {
 			member: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
-			let mut tranches = CapitalAccounts::<T>::get(coop, &member);
-			ensure!(
-				tranches.first().is_some_and(|t| t.matures_after < open.index),
-				Error::<T>::NothingMatured
-			);
-			let treasury = T::Coops::treasury_account(coop);
-			let mut available = T::Currency::reducible_balance(
-				&treasury,
-				Preservation::Preserve,
-				Fortitude::Polite,
-			);
-			let mut paid = BalanceOf::<T>::zero();
-			let mut touched = 0u32;
-			for tranche in tranches.iter_mut() {
-				if tranche.matures_after >= open.index || available.is_zero() {
-					break;
-				}
-				let amount = tranche.amount.min(available);
-				tranche.amount.saturating_reduce(amount);
-				available.saturating_reduce(amount);
-				paid = paid.saturating_add(amount);
-				touched.saturating_inc();
-			}
-			ensure!(!paid.is_zero(), Error::<T>::TreasuryCannotPay);
-			Self::ensure_can_receive(&member, paid)?;
-			Self::pay(&treasury, &member, paid)?;
-			tranches.retain(|t| !t.amount.is_zero());
-			let still_owed = Self::sum(&tranches);
-			if tranches.is_empty() {
-				CapitalAccounts::<T>::remove(coop, &member);
-			} else {
-				CapitalAccounts::<T>::insert(coop, &member, tranches);
-			}
-			EquityOwed::<T>::mutate(coop, |owed| *owed = owed.saturating_sub(paid));
-			Self::deposit_event(Event::EquityRevolved { coop, member, paid, still_owed });
+			let touched = Self::do_revolve(coop, member)?;
 			Ok(Some(T::WeightInfo::revolve(touched)).into())
 		}
 
@@ -752,8 +516,10 @@ pub mod pallet {
 		///
 		/// Origin: signed by anyone.
 		///
-		/// Errors: `PeriodNotClosed`, `ClaimWindowOpen`, `AlreadySwept`.
-		/// Events: `UnclaimedSwept`.
+		/// Errors: [`Error::PeriodNotClosed`], [`Error::ClaimWindowOpen`],
+		/// [`Error::AlreadySwept`].
+		///
+		/// Events: [`Event::UnclaimedSwept`].
 		#[pallet::call_index(6)]
 		pub fn sweep_unclaimed(
 			origin: OriginFor<T>,
@@ -761,29 +527,16 @@ pub mod pallet {
 			period: PeriodIndex,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			let mut closed =
-				ClosedPeriods::<T>::get(coop, period).ok_or(Error::<T>::PeriodNotClosed)?;
-			ensure!(closed.swept.is_none(), Error::<T>::AlreadySwept);
-			ensure!(
-				frame_system::Pallet::<T>::block_number() > closed.claim_deadline,
-				Error::<T>::ClaimWindowOpen
-			);
-			let outstanding = closed.outstanding();
-			let unclaimed_units = closed.member_units.saturating_sub(closed.claimed_units);
-			let unclaimed = Self::mul_rate(closed.rate, unclaimed_units)?.min(outstanding);
-			let remainder = outstanding.saturating_sub(unclaimed);
-			Self::pay(&Self::pot_account(coop), &Self::reserve_account(coop), outstanding)?;
-			closed.swept = Some(Sweep { unclaimed, remainder });
-			ClosedPeriods::<T>::insert(coop, period, closed);
-			Self::deposit_event(Event::UnclaimedSwept { coop, period, unclaimed, remainder });
-			Ok(())
+			Self::do_sweep_unclaimed(coop, period)
 		}
 
 		/// Spend from the co-op's education and social fund.
 		///
 		/// Origin: the co-op's decision.
 		///
-		/// Errors: `NoPolicy`, `FundTooPoor`. Events: `FundSpent`.
+		/// Errors: [`Error::NoPolicy`], [`Error::FundTooPoor`].
+		///
+		/// Events: [`Event::FundSpent`].
 		#[pallet::call_index(7)]
 		pub fn spend_fund(
 			origin: OriginFor<T>,
@@ -792,386 +545,7 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
-			ensure!(OpenPeriods::<T>::contains_key(coop), Error::<T>::NoPolicy);
-			let fund = Self::fund_account(coop);
-			ensure!(
-				T::Currency::reducible_balance(&fund, Preservation::Preserve, Fortitude::Polite)
-					>= amount,
-				Error::<T>::FundTooPoor
-			);
-			Self::pay(&fund, &to, amount)?;
-			Self::deposit_event(Event::FundSpent { coop, to, amount });
-			Ok(())
+			Self::do_spend_fund(coop, to, amount)
 		}
-	}
-}
-
-/// How a period's surplus is split when it closes.
-struct SurplusSplit<Balance> {
-	reserve: Balance,
-	fund: Balance,
-	non_member_share: Balance,
-	allocatable: Balance,
-	rate: FixedU128,
-}
-
-impl<T: Config> Pallet<T> {
-	/// The account holding each co-op's unclaimed allocations.
-	pub fn pot_account(coop: CoopId) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating((b"pot", coop))
-	}
-
-	/// Each co-op's indivisible reserve: this pallet pays into it and never out of it.
-	pub fn reserve_account(coop: CoopId) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating((b"rsv", coop))
-	}
-
-	/// Each co-op's education and social fund, spent by the co-op's decision.
-	pub fn fund_account(coop: CoopId) -> T::AccountId {
-		T::PalletId::get().into_sub_account_truncating((b"fnd", coop))
-	}
-
-	/// A member's allocation for a closed period, if they have one to claim (runtime API).
-	pub fn claimable(
-		coop: CoopId,
-		period: PeriodIndex,
-		member: &T::AccountId,
-	) -> Option<Allocation<BalanceOf<T>>> {
-		let closed = ClosedPeriods::<T>::get(coop, period)?;
-		if closed.swept.is_some() {
-			return None;
-		}
-		let units = MemberPatronage::<T>::get((coop, period), member)?;
-		Self::allocation_of(&closed, units).ok()
-	}
-
-	/// A member's capital account (runtime API).
-	pub fn capital_account(coop: CoopId, member: &T::AccountId) -> CapitalAccount<BalanceOf<T>> {
-		let open_index = OpenPeriods::<T>::get(coop).map(|o| o.index).unwrap_or_default();
-		let tranches = CapitalAccounts::<T>::get(coop, member);
-		let matured = tranches
-			.iter()
-			.filter(|t| t.matures_after < open_index)
-			.fold(Zero::zero(), |sum: BalanceOf<T>, t| sum.saturating_add(t.amount));
-		CapitalAccount { owed: Self::sum(&tranches), matured, tranches: tranches.into_inner() }
-	}
-
-	/// A period's summary (runtime API).
-	pub fn period_summary(
-		coop: CoopId,
-		period: PeriodIndex,
-	) -> Option<PeriodSummary<BalanceOf<T>, BlockNumberFor<T>>> {
-		if let Some(closed) = ClosedPeriods::<T>::get(coop, period) {
-			return Some(PeriodSummary::Closed(closed));
-		}
-		OpenPeriods::<T>::get(coop).filter(|o| o.index == period).map(PeriodSummary::Open)
-	}
-
-	fn validate_policy(policy: &PolicyOf<T>) -> DispatchResult {
-		ensure!(!policy.categories.is_empty(), Error::<T>::NoCategories);
-		ensure!(policy.categories.iter().all(|c| c.weight > 0), Error::<T>::ZeroCategoryWeight);
-		ensure!(policy.cash_share >= T::MinCashShare::get(), Error::<T>::CashShareTooLow);
-		ensure!(
-			policy.reserve_share.deconstruct().saturating_add(policy.fund_share.deconstruct())
-				<= Perbill::one().deconstruct(),
-			Error::<T>::SharesExceedSurplus
-		);
-		ensure!(
-			policy.revolving_periods <= T::MaxTranches::get().saturating_sub(2),
-			Error::<T>::RevolvingPeriodTooLong
-		);
-		ensure!(
-			policy.claim_window >= T::MinClaimWindow::get()
-				&& policy.claim_window <= T::MaxClaimWindow::get(),
-			Error::<T>::ClaimWindowOutOfBounds
-		);
-		Ok(())
-	}
-
-	/// Gives the pot, reserve and fund accounts the existential deposit, so that no payment
-	/// into them is ever too small and no payment out of them ever leaves dust to be burned.
-	fn seed_accounts(coop: CoopId) -> DispatchResult {
-		let treasury = T::Coops::treasury_account(coop);
-		let seed = T::Currency::minimum_balance();
-		for account in
-			[Self::pot_account(coop), Self::reserve_account(coop), Self::fund_account(coop)]
-		{
-			if T::Currency::total_balance(&account) < seed {
-				T::Currency::transfer(&treasury, &account, seed, Preservation::Preserve)
-					.map_err(|_| Error::<T>::TreasuryTooPoor)?;
-			}
-		}
-		Ok(())
-	}
-
-	fn do_record(
-		coop: CoopId,
-		policy: &PolicyOf<T>,
-		open: &mut OpenPeriod<BlockNumberFor<T>>,
-		record: PatronageRecordOf<T>,
-	) -> DispatchResult {
-		let PatronageRecord { patron, category, amount } = record;
-		ensure!(amount > 0, Error::<T>::ZeroAmount);
-		let weight = policy
-			.categories
-			.get(usize::from(category))
-			.map(|c| c.weight)
-			.ok_or(Error::<T>::UnknownCategory)?;
-		let units = amount.checked_mul(u128::from(weight)).ok_or(Error::<T>::Overflow)?;
-		let period = open.index;
-		if T::Coops::is_member(coop, &patron) {
-			open.member_units = open.member_units.checked_add(units).ok_or(Error::<T>::Overflow)?;
-			MemberPatronage::<T>::try_mutate((coop, period), &patron, |entry| {
-				*entry = Some(entry.unwrap_or(0).checked_add(units).ok_or(Error::<T>::Overflow)?);
-				Ok::<_, Error<T>>(())
-			})?;
-			Self::deposit_event(Event::PatronageRecorded {
-				coop,
-				period,
-				member: patron,
-				category,
-				amount,
-				units,
-			});
-		} else {
-			open.non_member_units =
-				open.non_member_units.checked_add(units).ok_or(Error::<T>::Overflow)?;
-			Self::deposit_event(Event::NonMemberBusinessRecorded {
-				coop,
-				period,
-				patron,
-				category,
-				amount,
-				units,
-			});
-		}
-		Ok(())
-	}
-
-	/// Splits `surplus` by the policy and the period's patronage:
-	/// `reserve = ⌊surplus × reserve_share⌋`, `fund = ⌊surplus × fund_share⌋`,
-	/// `rest = surplus − reserve − fund`, `non_member_share = ⌊rest × N / (M + N)⌋` (all of
-	/// `rest` if no member did business), `allocatable = rest − non_member_share`, and
-	/// `rate = ⌊allocatable × 10^18 / M⌋ / 10^18`, where `M` and `N` are member and non-member
-	/// weighted units.
-	fn split_surplus(
-		policy: &PolicyOf<T>,
-		open: &OpenPeriod<BlockNumberFor<T>>,
-		surplus: BalanceOf<T>,
-	) -> Result<SurplusSplit<BalanceOf<T>>, DispatchError> {
-		let reserve = policy.reserve_share.mul_floor(surplus);
-		let fund = policy.fund_share.mul_floor(surplus);
-		let rest = surplus
-			.checked_sub(&reserve)
-			.and_then(|r| r.checked_sub(&fund))
-			.ok_or(Error::<T>::Overflow)?;
-		let (member, non_member) = (open.member_units, open.non_member_units);
-		let non_member_share = if member == 0 {
-			rest
-		} else if non_member == 0 {
-			Zero::zero()
-		} else {
-			let all = member.checked_add(non_member).ok_or(Error::<T>::Overflow)?;
-			let share = multiply_by_rational_with_rounding(
-				Self::to_u128(rest)?,
-				non_member,
-				all,
-				Rounding::Down,
-			)
-			.ok_or(Error::<T>::Overflow)?;
-			Self::from_u128(share)?
-		};
-		let allocatable = rest.checked_sub(&non_member_share).ok_or(Error::<T>::Overflow)?;
-		let rate = if member == 0 {
-			FixedU128::zero()
-		} else {
-			let inner = multiply_by_rational_with_rounding(
-				Self::to_u128(allocatable)?,
-				FixedU128::DIV,
-				member,
-				Rounding::Down,
-			)
-			.ok_or(Error::<T>::RateOverflow)?;
-			FixedU128::from_inner(inner)
-		};
-		Ok(SurplusSplit { reserve, fund, non_member_share, allocatable, rate })
-	}
-
-	/// `units × rate`, rounded down, split into cash (the policy share, rounded up) and retained
-	/// equity.
-	fn allocation_of(
-		closed: &ClosedPeriodOf<T>,
-		units: PatronageUnits,
-	) -> Result<Allocation<BalanceOf<T>>, DispatchError> {
-		let total = Self::mul_rate(closed.rate, units)?;
-		let cash = closed.cash_share.mul_ceil(total);
-		let retained = total.checked_sub(&cash).ok_or(Error::<T>::Overflow)?;
-		Ok(Allocation { units, total, cash, retained })
-	}
-
-	fn mul_rate(rate: FixedU128, units: PatronageUnits) -> Result<BalanceOf<T>, DispatchError> {
-		let value = rate.checked_mul_int(units).ok_or(Error::<T>::Overflow)?;
-		Self::from_u128(value)
-	}
-
-	/// Merges a full capital account's matured tranches into one, which keeps the earliest
-	/// period and stays first in line.
-	fn merge_matured(
-		coop: CoopId,
-		member: &T::AccountId,
-		tranches: &mut TranchesOf<T>,
-		open_index: PeriodIndex,
-	) -> DispatchResult {
-		let matured = tranches.iter().take_while(|t| t.matures_after < open_index).count();
-		ensure!(matured >= 2, Error::<T>::CapitalAccountFull);
-		let mut merged: Option<EquityTranche<BalanceOf<T>>> = None;
-		for t in tranches.iter().take(matured) {
-			merged = Some(match merged {
-				None => t.clone(),
-				Some(m) => EquityTranche {
-					period: m.period.min(t.period),
-					matures_after: m.matures_after.max(t.matures_after),
-					amount: m.amount.checked_add(&t.amount).ok_or(Error::<T>::Overflow)?,
-				},
-			});
-		}
-		let Some(merged) = merged else {
-			return Err(Error::<T>::CapitalAccountFull.into());
-		};
-		let amount = merged.amount;
-		let rest: Vec<_> = tranches.iter().skip(matured).cloned().collect();
-		let mut all = Vec::with_capacity(rest.len().saturating_add(1));
-		all.push(merged);
-		all.extend(rest);
-		*tranches = BoundedVec::try_from(all).map_err(|_| Error::<T>::CapitalAccountFull)?;
-		Self::deposit_event(Event::TranchesMerged {
-			coop,
-			member: member.clone(),
-			count: matured as u32,
-			amount,
-		});
-		Ok(())
-	}
-
-	/// A payee without an account needs at least the existential deposit.
-	fn ensure_can_receive(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		ensure!(
-			T::Currency::can_deposit(who, amount, Provenance::Extant).into_result().is_ok(),
-			Error::<T>::PaymentBelowMinimum
-		);
-		Ok(())
-	}
-
-	fn pay(from: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		if amount.is_zero() {
-			return Ok(());
-		}
-		T::Currency::transfer(from, to, amount, Preservation::Preserve)?;
-		Ok(())
-	}
-
-	fn sum(tranches: &[EquityTranche<BalanceOf<T>>]) -> BalanceOf<T> {
-		tranches.iter().fold(Zero::zero(), |sum: BalanceOf<T>, t| sum.saturating_add(t.amount))
-	}
-
-	fn to_u128(balance: BalanceOf<T>) -> Result<u128, DispatchError> {
-		balance.try_into().map_err(|_| Error::<T>::Overflow.into())
-	}
-
-	fn from_u128(value: u128) -> Result<BalanceOf<T>, DispatchError> {
-		value.try_into().map_err(|_| Error::<T>::Overflow.into())
-	}
-
-	/// Checks the pallet's invariants.
-	///
-	/// ## Invariants
-	///
-	/// 1. Every closed period settles to the unit: `surplus = reserve + fund + non_member_share
-	///    + allocatable`, `claimed ≤ allocatable`, and once swept `allocatable = claimed +
-	///    unclaimed + remainder`.
-	/// 2. Outstanding claims fit in the pot: for each unswept period, the allocations of the
-	///    patronage still unclaimed add up to at most `allocatable − claimed`, and the
-	///    unclaimed entries' units are `member_units − claimed_units`.
-	/// 3. The pot holds every unswept period's outstanding allocations on top of its seed.
-	/// 4. The open period's units are the sum of its members' entries.
-	/// 5. Capital accounts are sorted by maturity, hold no empty tranche, and add up to what the
-	///    co-op owes its members.
-	#[cfg(any(test, feature = "try-runtime"))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
-		let mut pot_owed: BTreeMap<CoopId, BalanceOf<T>> = BTreeMap::new();
-		for (coop, period, closed) in ClosedPeriods::<T>::iter() {
-			let split = closed
-				.reserve
-				.checked_add(&closed.fund)
-				.and_then(|s| s.checked_add(&closed.non_member_share))
-				.and_then(|s| s.checked_add(&closed.allocatable));
-			ensure!(split == Some(closed.surplus), "a surplus is split to the unit");
-			ensure!(closed.claimed <= closed.allocatable, "claims stay within the allocatable");
-			if let Some(sweep) = &closed.swept {
-				ensure!(
-					closed
-						.claimed
-						.checked_add(&sweep.unclaimed)
-						.and_then(|s| s.checked_add(&sweep.remainder))
-						== Some(closed.allocatable),
-					"a swept period settles to the unit"
-				);
-				continue;
-			}
-			let mut units: PatronageUnits = 0;
-			let mut owed = BalanceOf::<T>::zero();
-			for (_, u) in MemberPatronage::<T>::iter_prefix((coop, period)) {
-				units = units.checked_add(u).ok_or("patronage units overflow")?;
-				let allocation =
-					Self::allocation_of(&closed, u).map_err(|_| "allocation overflow")?;
-				owed = owed.checked_add(&allocation.total).ok_or("allocations overflow")?;
-			}
-			ensure!(
-				closed.claimed_units.checked_add(units) == Some(closed.member_units),
-				"claimed and unclaimed units add up to the period's"
-			);
-			ensure!(owed <= closed.outstanding(), "outstanding claims fit in the pot");
-			let entry = pot_owed.entry(coop).or_insert_with(Zero::zero);
-			*entry = entry.saturating_add(closed.outstanding());
-		}
-		for (coop, owed) in pot_owed {
-			let pot = T::Currency::total_balance(&Self::pot_account(coop));
-			ensure!(
-				pot >= owed.saturating_add(T::Currency::minimum_balance()),
-				"the pot holds every outstanding allocation"
-			);
-		}
-		for (coop, open) in OpenPeriods::<T>::iter() {
-			let units = MemberPatronage::<T>::iter_prefix((coop, open.index))
-				.try_fold(0u128, |sum, (_, u)| sum.checked_add(u))
-				.ok_or("patronage units overflow")?;
-			ensure!(units == open.member_units, "the open period's units are its entries'");
-		}
-		let mut owed: BTreeMap<CoopId, BalanceOf<T>> = BTreeMap::new();
-		for (coop, _, tranches) in CapitalAccounts::<T>::iter() {
-			ensure!(!tranches.is_empty(), "no empty capital account is stored");
-			ensure!(tranches.iter().all(|t| !t.amount.is_zero()), "no empty tranche");
-			ensure!(
-				tranches.windows(2).all(|w| match w {
-					[a, b] => (a.matures_after, a.period) <= (b.matures_after, b.period),
-					_ => true,
-				}),
-				"tranches are sorted by maturity"
-			);
-			let entry = owed.entry(coop).or_insert_with(Zero::zero);
-			*entry = entry.saturating_add(Self::sum(&tranches));
-		}
-		for (coop, total) in EquityOwed::<T>::iter() {
-			ensure!(
-				owed.remove(&coop).unwrap_or_else(Zero::zero) == total,
-				"capital accounts add up to what the co-op owes"
-			);
-		}
-		ensure!(owed.values().all(|v| v.is_zero()), "every owing co-op is counted");
-		Ok(())
 	}
 }

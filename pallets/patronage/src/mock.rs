@@ -1,12 +1,12 @@
 //! A test runtime: frame-system, real pallet-balances, this pallet, and a co-op registry mock.
 
 use crate::{self as pallet_patronage, *};
+use coop_primitives::testing;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64},
 	PalletId,
 };
-use frame_system::RawOrigin;
 use sp_runtime::BuildStorage;
 
 /// Accounts are `u128` (wide enough for distinct pot, reserve and fund sub-accounts); co-op
@@ -42,27 +42,7 @@ impl pallet_balances::Config for Test {
 
 pub const ED: Balance = 5;
 
-pub use coop_primitives::testing::MockCoops;
-
-/// In the mock, a co-op decides by a signed call from its treasury account.
-pub struct MockCoopOrigin;
-impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for MockCoopOrigin {
-	type Success = ();
-	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<(), RuntimeOrigin> {
-		match o.clone().into() {
-			Ok(RawOrigin::Signed(who))
-				if who == <MockCoops as CoopInspect<AccountId>>::treasury_account(*coop) =>
-			{
-				Ok(())
-			},
-			_ => Err(o),
-		}
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(<MockCoops as CoopInspect<AccountId>>::treasury_account(*coop)))
-	}
-}
+pub use coop_primitives::testing::{MockCoopOrigin, MockCoops};
 
 parameter_types! {
 	pub const PatronagePalletId: PalletId = PalletId(*b"py/patrn");
@@ -70,10 +50,9 @@ parameter_types! {
 }
 
 impl Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Coops = MockCoops;
-	type CoopOrigin = MockCoopOrigin;
+	type CoopOrigin = MockCoopOrigin<AccountId>;
 	type PalletId = PatronagePalletId;
 	type MaxCategories = ConstU32<4>;
 	type MaxTranches = ConstU32<5>;
@@ -84,23 +63,7 @@ impl Config for Test {
 	type MaxClaimWindow = ConstU64<1_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
-}
-
-/// Co-op 0 exists; members and operators join it.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn coop() -> CoopId {
-		0
-	}
-	fn add_member(_: CoopId, who: &AccountId) {
-		MockCoops::add_member(*who);
-	}
-	fn add_operator(_: CoopId, who: &AccountId) {
-		MockCoops::add_operator(*who);
-	}
+	type BenchmarkHelper = MockCoops;
 }
 
 /// Every test account (1..=20) starts with this much.
@@ -163,34 +126,26 @@ impl ExtBuilder {
 
 	/// Runs the test, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			Patronage::do_try_state().expect("invariants hold after the test");
-		})
+		testing::execute_with_invariants(self.build(), test, Patronage::do_try_state)
 	}
 }
 
 /// Moves to block `n`, checking the invariants at every block.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		Patronage::do_try_state().expect("invariants hold at every block");
-		System::set_block_number(System::block_number() + 1);
-	}
+	testing::run_to_block::<Test, _>(n, Patronage::do_try_state)
 }
 
 /// This pallet's events, oldest first.
 pub fn events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::Patronage(e) = r.event { Some(e) } else { None })
-		.collect()
+	testing::pallet_events::<Test, Event<Test>>()
 }
 
 /// This pallet's last event.
 pub fn last_event() -> Event<Test> {
-	events().pop().expect("an event")
+	testing::last_pallet_event::<Test, Event<Test>>()
 }
 
+/// What `who` holds, free.
 pub fn balance(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }

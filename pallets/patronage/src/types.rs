@@ -1,4 +1,4 @@
-//! The records this pallet keeps: policies, periods, patronage, capital accounts.
+//! The records this pallet keeps: policies, patronage records, periods, capital accounts.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -19,6 +19,19 @@ pub type PatronageUnits = u128;
 
 /// The longest category name, in bytes.
 pub type MaxCategoryNameLen = ConstU32<32>;
+
+/// One piece of business to record: who, in which category, how much.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PatronageRecord<AccountId> {
+	/// The member (or non-member customer) who did the business.
+	pub patron: AccountId,
+	/// The category, by its index in the policy.
+	pub category: CategoryIndex,
+	/// How much, in the category's own unit.
+	pub amount: u128,
+}
 
 /// A kind of business a member does with the co-op, and what one unit of it counts for.
 #[derive(

@@ -4,7 +4,7 @@ use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::Perbill;
 
 use super::membership::{CoopDecision, MaxCoopMembers};
-use crate::{Balances, CoopMembership, Runtime, RuntimeEvent, DAYS, MINUTES};
+use crate::{Balances, CoopMembership, Runtime, DAYS, MINUTES};
 
 parameter_types! {
 	/// Pots, reserves and funds are sub-accounts of this id.
@@ -15,7 +15,6 @@ parameter_types! {
 }
 
 impl pallet_patronage::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Coops = CoopMembership;
 	type CoopOrigin = CoopDecision;

@@ -1,0 +1,124 @@
+//! The pallet's payouts against an independent computation of the rules in exact integer
+//! arithmetic (256-bit), for random members, patronage, policies and surpluses: the reference
+//! model of the crate docs' algorithm.
+
+use super::*;
+use frame_support::assert_ok;
+use proptest::prelude::*;
+use sp_core::U256;
+
+/// `⌊a × b / c⌋` in 256 bits.
+fn mul_div(a: u128, b: u128, c: u128) -> u128 {
+	(U256::from(a) * U256::from(b) / U256::from(c)).as_u128()
+}
+
+/// What the rules say each member gets: `(totals, cash)`, and the split of the surplus.
+fn model(
+	surplus: u128,
+	reserve_ppb: u32,
+	fund_ppb: u32,
+	cash_ppb: u32,
+	units: &[u128],
+	non_member: u128,
+) -> (Vec<u128>, Vec<u128>, [u128; 4]) {
+	let s = surplus;
+	let reserve = mul_div(s, reserve_ppb as u128, 1_000_000_000);
+	let fund = mul_div(s, fund_ppb as u128, 1_000_000_000);
+	let rest = s - reserve - fund;
+	let m: u128 = units.iter().sum();
+	let nm_share = if m == 0 { rest } else { mul_div(rest, non_member, m + non_member) };
+	let allocatable = rest - nm_share;
+	let rate_inner = if m == 0 { 0 } else { mul_div(allocatable, 10u128.pow(18), m) };
+	let totals: Vec<u128> = units.iter().map(|u| mul_div(*u, rate_inner, 10u128.pow(18))).collect();
+	let cash = totals.iter().map(|t| (t * cash_ppb as u128).div_ceil(1_000_000_000)).collect();
+	(totals, cash, [reserve, fund, nm_share, allocatable])
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(64))]
+	#[test]
+	fn payouts_match_the_model_and_settle_to_the_unit(
+		units in proptest::collection::vec(1u128..1_000_000_000_000, 1..8),
+		non_member in 0u128..1_000_000_000_000,
+		surplus in 0u128..900_000,
+		reserve_pct in 0u32..=60,
+		fund_pct in 0u32..=40,
+		cash_pct in 20u32..=100,
+		claimers in proptest::collection::vec(any::<bool>(), 8),
+	) {
+		ExtBuilder::default().build_and_execute(|| {
+			// Given random members with random patronage, non-member business and a policy,
+			let members: Vec<AccountId> = (1..=units.len() as u128).collect();
+			MockCoops::set_members(members.clone());
+			let mut p = policy();
+			p.reserve_share = Perbill::from_percent(reserve_pct);
+			p.fund_share = Perbill::from_percent(fund_pct);
+			p.cash_share = Perbill::from_percent(cash_pct);
+			assert_ok!(Patronage::set_policy(coop_origin(), 0, p));
+			for (who, u) in members.iter().zip(&units) {
+				record(*who, PURCHASES, *u);
+			}
+			if non_member > 0 {
+				record(CUSTOMER, PURCHASES, non_member);
+			}
+			// when the period closes,
+			close(surplus);
+
+			let (totals, cash, [reserve, fund, nm_share, allocatable]) = model(
+				surplus,
+				reserve_pct * 10_000_000,
+				fund_pct * 10_000_000,
+				cash_pct * 10_000_000,
+				&units,
+				non_member,
+			);
+			let closed = ClosedPeriods::<Test>::get(0, 0).expect("closed");
+			assert_eq!(
+				(closed.reserve, closed.fund, closed.non_member_share, closed.allocatable),
+				(reserve, fund, nm_share, allocatable)
+			);
+
+			// then the split is the model's; when some members claim, then each is paid the
+			// model's cash and retains the model's equity;
+			let mut claimed = 0u128;
+			for (i, who) in members.iter().enumerate() {
+				if !claimers[i] {
+					continue;
+				}
+				let before = balance(*who);
+				let result = Patronage::claim(RuntimeOrigin::signed(*who), 0, 0, *who);
+				if totals[i] == 0 {
+					assert_eq!(result, Err(Error::<Test>::NothingToClaim.into()));
+					continue;
+				}
+				assert_ok!(result);
+				assert_eq!(balance(*who) - before, cash[i], "cash of member {}", who);
+				let retained = CapitalAccounts::<Test>::get(0, who)
+					.first()
+					.map(|t| t.amount)
+					.unwrap_or(0);
+				assert_eq!(retained, totals[i] - cash[i], "retained of member {}", who);
+				claimed += totals[i];
+			}
+			// when the rest is swept, then the surplus settles to the unit.
+			run_to_block(22);
+			assert_ok!(Patronage::sweep_unclaimed(RuntimeOrigin::signed(9), 0, 0));
+			let sweep = ClosedPeriods::<Test>::get(0, 0).and_then(|c| c.swept).expect("swept");
+			let unclaimed: u128 = (0..units.len())
+				.filter(|i| !claimers[*i])
+				.map(|i| totals[i])
+				.sum();
+			// Every unit of the surplus is accounted for.
+			assert_eq!(claimed + sweep.unclaimed + sweep.remainder, allocatable);
+			assert_eq!(reserve + fund + nm_share + claimed + sweep.unclaimed + sweep.remainder, surplus);
+			// The sweep counts at least the unclaimed allocations (rounding the unclaimed
+			// units' total down can only add to what the members' own roundings left).
+			assert!(sweep.unclaimed >= unclaimed);
+			// Rounding loses less than one unit per member plus one per 10^18 units.
+			let m: u128 = units.iter().sum();
+			let loss = allocatable - totals.iter().sum::<u128>();
+			assert!(loss <= units.len() as u128 + m / 10u128.pow(18) + 1);
+			assert_eq!(balance(Patronage::pot_account(0)), ED);
+		});
+	}
+}

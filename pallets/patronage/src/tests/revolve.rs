@@ -1,0 +1,112 @@
+//! `revolve`: matured retained equity paid back from the treasury, oldest first, as far as the
+//! treasury can pay.
+
+use super::*;
+use frame_support::{assert_noop, assert_ok};
+
+/// Member 1 has a 3 570 tranche from period 0, maturing after period 2.
+fn member_one_with_equity() {
+	two_members_period();
+	close(10_000);
+	claim(0, 1);
+}
+
+#[test]
+fn pays_matured_equity() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's tranche has matured (periods 1 and 2 closed),
+		member_one_with_equity();
+		close(0);
+		close(0);
+		let before = balance(1);
+		// when anyone revolves it,
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 1));
+		// then member 1 is paid all of it and the co-op owes nothing more.
+		assert_eq!(balance(1), before + 3_570);
+		assert!(!CapitalAccounts::<Test>::contains_key(0, 1));
+		assert_eq!(EquityOwed::<Test>::get(0), 0);
+		assert_eq!(
+			last_event(),
+			Event::EquityRevolved { coop: 0, member: 1, paid: 3_570, still_owed: 0 }
+		);
+	});
+}
+
+#[test]
+fn fails_before_maturity() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's tranche has not matured (only period 1 closed since), when they
+		// revolve, or a member without equity does, then nothing has matured.
+		member_one_with_equity();
+		close(0);
+		assert_noop!(
+			Patronage::revolve(RuntimeOrigin::signed(1), 0, 1),
+			Error::<Test>::NothingMatured
+		);
+		assert_noop!(
+			Patronage::revolve(RuntimeOrigin::signed(1), 0, 3),
+			Error::<Test>::NothingMatured
+		);
+	});
+}
+
+#[test]
+fn fails_without_a_policy() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given no policy, when anyone revolves, then it is refused.
+		assert_noop!(Patronage::revolve(RuntimeOrigin::signed(1), 0, 1), Error::<Test>::NoPolicy);
+	});
+}
+
+#[test]
+fn a_poor_treasury_pays_what_it_can_and_owes_the_rest() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's 3 570 has matured and the treasury can spend only 1 000,
+		member_one_with_equity();
+		close(0);
+		close(0);
+		Balances::set_balance(&TREASURY, ED + 1_000);
+		let before = balance(1);
+		// when they revolve, then 1 000 is paid and 2 570 stays owed;
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(1), 0, 1));
+		assert_eq!(balance(1), before + 1_000);
+		assert_eq!(balance(TREASURY), ED);
+		assert_eq!(EquityOwed::<Test>::get(0), 2_570);
+		assert_eq!(
+			last_event(),
+			Event::EquityRevolved { coop: 0, member: 1, paid: 1_000, still_owed: 2_570 }
+		);
+		// when they revolve again with the treasury empty, then it cannot pay;
+		assert_noop!(
+			Patronage::revolve(RuntimeOrigin::signed(1), 0, 1),
+			Error::<Test>::TreasuryCannotPay
+		);
+		// and once it has funds again, the rest is paid.
+		Balances::set_balance(&TREASURY, 10_000);
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(1), 0, 1));
+		assert_eq!(balance(1), before + 3_570);
+		assert_eq!(EquityOwed::<Test>::get(0), 0);
+	});
+}
+
+#[test]
+fn pays_only_matured_tranches_oldest_first() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a matured tranche from period 0 (3 570, matures after 2) and an unmatured one
+		// from period 1 (850 for 100 units → 255 cash, 595 retained, matures after 3),
+		member_one_with_equity();
+		record(1, PURCHASES, 100);
+		close(1_000);
+		claim(1, 1);
+		close(0); // period 2 closed: the period 0 tranche matures
+		let before = balance(1);
+		// when member 1 revolves,
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(1), 0, 1));
+		// then only the period 0 tranche is paid.
+		assert_eq!(balance(1), before + 3_570);
+		assert_eq!(
+			CapitalAccounts::<Test>::get(0, 1).into_inner(),
+			vec![EquityTranche { period: 1, matures_after: 3, amount: 595 }]
+		);
+	});
+}
