@@ -49,7 +49,7 @@ describe('journey 6: bad input is refused with a documented module error and cha
       tapCeiling: 10n * UNIT,
       voting: 'HeadCount',
       quorum: 500_000_000,
-      threshold: 500_000_000,
+      approval: 500_000_000,
       votingPeriod: 6,
       milestones: [],
     };

@@ -112,7 +112,7 @@ async function seedDemo(api, log = () => {}) {
         tapCeiling: UNIT,
         voting: 'DoubleMajority',
         quorum: 500_000_000,
-        threshold: 500_000_000,
+        approval: 500_000_000,
         votingPeriod: 20,
         milestones: [],
       }),
