@@ -1,5 +1,5 @@
 // Journey 1, founding: a co-op is created, three applicants are admitted by motion, one is
-// rejected and gets the held share back, and a member withdraws and is repaid the share.
+// rejected and gets the held share back, and a member leaves and is repaid the share.
 'use strict';
 
 const { describe, it, before, after } = require('node:test');
@@ -147,11 +147,11 @@ describe('journey 1: founding a co-op', () => {
     assert.equal((await api.query.coopMembership.coops(coop)).unwrap().members.toNumber(), 4);
   });
 
-  it('lets a member withdraw and repays the share', async () => {
+  it('lets a member leave and repays the share', async () => {
     const leaver = applicants[2];
-    const left = await submit(api, api.tx.coopMembership.withdraw(coop), leaver);
+    const left = await submit(api, api.tx.coopMembership.leave(coop), leaver);
     assert.equal(left.error, null);
-    const [withdrew] = eventsOf(left.events, api.events.coopMembership.MemberWithdrew);
+    const [withdrew] = eventsOf(left.events, api.events.coopMembership.MemberLeft);
     assert.equal(withdrew.data.member.toString(), leaver.address);
     assert.equal(withdrew.data.amount.toBigInt(), share);
     assert.equal((await api.query.coopMembership.members(coop, leaver.address)).isNone, true);

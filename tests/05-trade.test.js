@@ -133,8 +133,8 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
 
   it('a co-op that leaves the federation is frozen in its circle and can only settle', async () => {
     const [a, b, c] = coops;
-    const left = await byMotion(a, api.tx.coopMembership.withdraw(0));
-    assert.equal(eventsOf(left, api.events.coopMembership.MemberWithdrew).length, 1);
+    const left = await byMotion(a, api.tx.coopMembership.leave(0));
+    assert.equal(eventsOf(left, api.events.coopMembership.MemberLeft).length, 1);
     assert.equal((await participant(a)).frozen.isTrue, true);
     // Nobody can pay a frozen participant...
     const refused = await byMotion(b, api.tx.circularCredit.pay(CIRCLE, a.treasury, 1, 'after leaving'))
@@ -149,7 +149,7 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
     assert.equal(await circleSum(), 0n);
 
     // The others leave too (the federation keeps only its founding members' votes).
-    await Promise.all([b, c].map((x) => byMotion(x, api.tx.coopMembership.withdraw(0))));
+    await Promise.all([b, c].map((x) => byMotion(x, api.tx.coopMembership.leave(0))));
     for (const x of [b, c]) assert.equal((await participant(x)).frozen.isTrue, true);
   });
 });

@@ -139,10 +139,10 @@ describe('journey 1 through polkadot-api (typed descriptors)', () => {
     assert.equal(moduleError(result), 'CoopMembership.AlreadyMember');
   });
 
-  it('lets a member withdraw and repays the share', async () => {
+  it('lets a member leave and repays the share', async () => {
     const leaver = applicants[2];
-    const left = await ok(api.tx.CoopMembership.withdraw({ coop }), leaver);
-    assert.equal(eventsOf(left, 'CoopMembership', 'MemberWithdrew')[0].amount, share);
+    const left = await ok(api.tx.CoopMembership.leave({ coop }), leaver);
+    assert.equal(eventsOf(left, 'CoopMembership', 'MemberLeft')[0].amount, share);
     const before = await free(leaver.address);
     const redeemed = await ok(api.tx.CoopMembership.redeem_share({ coop, member: leaver.address }), founder);
     assert.equal(eventsOf(redeemed, 'CoopMembership', 'ShareRedeemed')[0].amount, share);

@@ -10,7 +10,9 @@ use frame_system::RawOrigin;
 const SEED: u32 = 0;
 
 fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as Config>::RuntimeEvent::from(event).into());
+	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
+		event,
+	));
 }
 
 /// A generous balance for an account in the benchmarks.
@@ -146,7 +148,7 @@ mod benchmarks {
 
 	/// Worst case: the leaver voted in every open motion.
 	#[benchmark]
-	fn withdraw() {
+	fn leave() {
 		let (coop, members) = coop_with::<T>(3, AdmissionMode::Open);
 		let leaver = members[1].clone();
 		for i in 0..T::MaxOpenMotions::get() {
@@ -166,7 +168,7 @@ mod benchmarks {
 	fn redeem_share() {
 		let (coop, members) = coop_with::<T>(2, AdmissionMode::Open);
 		let leaver = members[1].clone();
-		Membership::<T>::withdraw(RawOrigin::Signed(leaver.clone()).into(), coop).expect("member");
+		Membership::<T>::leave(RawOrigin::Signed(leaver.clone()).into(), coop).expect("member");
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
@@ -183,7 +185,7 @@ mod benchmarks {
 		// Empty the treasury so that every redemption queues.
 		T::Currency::set_balance(&treasury, Zero::zero());
 		for who in members.iter().skip(1) {
-			Membership::<T>::withdraw(RawOrigin::Signed(who.clone()).into(), coop).expect("member");
+			Membership::<T>::leave(RawOrigin::Signed(who.clone()).into(), coop).expect("member");
 			Membership::<T>::redeem_share(RawOrigin::Signed(who.clone()).into(), coop, who.clone())
 				.expect("queued");
 		}

@@ -1,6 +1,7 @@
 //! A test runtime: frame-system, real pallet-balances, and this pallet.
 
 use crate::{self as pallet_coop_membership, *};
+use coop_primitives::testing;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
@@ -70,7 +71,6 @@ pub const NOTICE: u64 = 5;
 pub const DEFENCE_WINDOW: u64 = 5;
 
 impl Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
 	type Currency = Balances;
@@ -173,30 +173,21 @@ impl ExtBuilder {
 
 	/// Runs the test, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			Membership::do_try_state().expect("invariants hold after the test");
-		})
+		testing::execute_with_invariants(self.build(), test, Membership::do_try_state)
 	}
 }
 
-/// Moves to block `n`, checking the invariants on the way.
+/// Moves to block `n`, checking the invariants at every block.
 pub fn run_to_block(n: u64) {
-	while System::block_number() < n {
-		Membership::do_try_state().expect("invariants hold at every block");
-		System::set_block_number(System::block_number() + 1);
-	}
+	testing::run_to_block::<Test, _>(n, Membership::do_try_state)
 }
 
-/// The events this pallet emitted, oldest first.
+/// This pallet's events, oldest first.
 pub fn events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::Membership(e) = r.event { Some(e) } else { None })
-		.collect()
+	testing::pallet_events::<Test, Event<Test>>()
 }
 
-/// The last event this pallet emitted.
+/// This pallet's last event.
 pub fn last_event() -> Event<Test> {
-	events().pop().expect("an event")
+	testing::last_pallet_event::<Test, Event<Test>>()
 }

@@ -1,11 +1,14 @@
 //! The records this pallet keeps: co-ops, bylaws, members, motions, applications, redemptions.
 
+use alloc::boxed::Box;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use coop_primitives::CoopRole;
+use coop_primitives::{CoopRole, Tally};
+use frame_support::traits::fungible::Inspect;
 use frame_support::{
 	pallet_prelude::{BoundedVec, Get},
 	CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -305,10 +308,9 @@ where
 	/// How many members may vote on it (voting members who joined before it opened, less those
 	/// who left since).
 	pub electorate: u32,
-	/// Votes for.
-	pub ayes: u32,
-	/// Votes against.
-	pub nays: u32,
+	/// The votes cast so far, one per member (encoded as ayes then nays, as before the
+	/// shared tally type).
+	pub tally: Tally<u32>,
 	/// Quorum, from the bylaws when it opened.
 	pub quorum: Perbill,
 	/// Approval threshold, from the bylaws when it opened.
@@ -338,3 +340,37 @@ pub enum MotionOutcome {
 	/// The voting period ended without quorum.
 	Expired,
 }
+
+// ---- the types above, as this runtime stores them ----
+
+/// The balance type of the currency share capital is paid in.
+pub type BalanceOf<T> =
+	<<T as crate::Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// Bylaws, as this runtime stores them.
+pub type BylawsOf<T> = Bylaws<BalanceOf<T>, BlockNumberFor<T>, <T as crate::Config>::MaxClasses>;
+/// A co-op, as this runtime stores it.
+pub type CoopOf<T> = Coop<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as crate::Config>::MaxNameLen,
+	<T as crate::Config>::MaxClasses,
+>;
+/// A call a dispatch motion carries, encoded.
+pub type EncodedCallOf<T> = BoundedVec<u8, <T as crate::Config>::MaxCallLen>;
+/// What a user proposes.
+pub type ProposalOf<T> = Proposal<
+	<T as frame_system::Config>::AccountId,
+	BylawsOf<T>,
+	Box<<T as crate::Config>::RuntimeCall>,
+>;
+/// What a stored motion decides.
+pub type StoredProposalOf<T> =
+	Proposal<<T as frame_system::Config>::AccountId, BylawsOf<T>, EncodedCallOf<T>>;
+/// An open motion, as this runtime stores it.
+pub type MotionOf<T> = Motion<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	StoredProposalOf<T>,
+>;

@@ -43,7 +43,7 @@ pub trait WeightInfo {
 	fn create_coop() -> Weight;
 	fn apply_open() -> Weight;
 	fn apply_by_vote() -> Weight;
-	fn withdraw() -> Weight;
+	fn leave() -> Weight;
 	fn redeem_share() -> Weight;
 	fn pay_redemption_queue(n: u32, ) -> Weight;
 	fn propose() -> Weight;
@@ -115,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	fn withdraw() -> Weight {
+	fn leave() -> Weight {
 		// Proof size: measured `3916`, estimated `114805`.
 		// Minimum execution time: 299_662_000 picoseconds.
 		Weight::from_parts(534_844_000, 114805)
@@ -266,7 +266,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
-	fn withdraw() -> Weight {
+	fn leave() -> Weight {
 		Weight::from_parts(534_844_000, 114805)
 			.saturating_add(ParityDbWeight::get().reads(36_u64))
 			.saturating_add(ParityDbWeight::get().writes(35_u64))

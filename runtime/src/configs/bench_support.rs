@@ -1,9 +1,10 @@
-//! What our pallets' benchmarks need from the co-op registry: a co-op with room for the most
-//! members, members, and roles (written as a passed motion writes them).
+//! The co-ops, members and roles our pallets' benchmarks set up
+//! ([`coop_primitives::BenchmarkCoops`]), once for every pallet: through the membership
+//! pallet's own calls, and its benchmark-only admission and role grant where a benchmark cannot
+//! wait for a motion.
 
-use coop_primitives::{CoopId, CoopRole, RoleSet, FEDERATION};
+use coop_primitives::{BenchmarkCoops, CoopId, CoopRole, FEDERATION};
 use frame_support::traits::fungible::Mutate;
-use sp_runtime::Saturating;
 
 use super::membership::MaxCoopMembers;
 use crate::{
@@ -14,9 +15,9 @@ use crate::{
 /// Founds open co-ops and admits members for the benchmarks.
 pub struct CoopsForBenchmarks;
 
-impl CoopsForBenchmarks {
-	/// Founds an open co-op with room for `MaxCoopMembers` members.
-	pub fn found() -> CoopId {
+impl BenchmarkCoops<AccountId> for CoopsForBenchmarks {
+	/// An open co-op with room for `MaxCoopMembers` members, founded by a funded account.
+	fn coop() -> CoopId {
 		let founder: AccountId = frame_benchmarking::account("benchmark-founder", 0, 0);
 		Balances::set_balance(&founder, 1_000_000 * UNIT);
 		let coop = pallet_coop_membership::NextCoopId::<Runtime>::get();
@@ -31,68 +32,26 @@ impl CoopsForBenchmarks {
 		coop
 	}
 
-	/// Admits `who` to `coop` (open admission, class 0).
-	pub fn admit(coop: CoopId, who: &AccountId) {
+	/// `who` applies to the open co-op (class 0) and pays the share.
+	fn add_member(coop: CoopId, who: &AccountId) {
 		Balances::set_balance(who, 1_000_000 * UNIT);
 		let joined = CoopMembership::apply(RuntimeOrigin::signed(who.clone()), coop, 0);
 		debug_assert!(joined.is_ok(), "the benchmark member joins");
 	}
 
-	/// Grants `who` the operator role in `coop`, keeping the role-holder count true.
-	pub fn grant_operator(coop: CoopId, who: &AccountId) {
-		let held = pallet_coop_membership::Roles::<Runtime>::get(coop, who);
-		if held.is_none() {
-			pallet_coop_membership::Coops::<Runtime>::mutate(coop, |info| {
-				if let Some(info) = info {
-					info.role_holders.saturating_inc();
-				}
-			});
-		}
-		let roles: RoleSet = held.unwrap_or_default().with(CoopRole::Operator);
-		pallet_coop_membership::Roles::<Runtime>::insert(coop, who, roles);
-	}
-}
-
-impl pallet_circular_credit::BenchmarkHelper<AccountId> for CoopsForBenchmarks {
-	fn coop() -> CoopId {
-		Self::found()
-	}
-	fn add_member(coop: CoopId, who: &AccountId) {
-		Self::admit(coop, who)
-	}
-}
-
-impl pallet_patronage::BenchmarkHelper<AccountId> for CoopsForBenchmarks {
-	fn coop() -> CoopId {
-		Self::found()
-	}
-	fn add_member(coop: CoopId, who: &AccountId) {
-		Self::admit(coop, who)
-	}
+	/// As a passed `GrantRole` motion would.
 	fn add_operator(coop: CoopId, who: &AccountId) {
-		Self::grant_operator(coop, who)
+		let granted = CoopMembership::benchmark_grant_role(coop, who, CoopRole::Operator);
+		debug_assert!(granted.is_ok(), "the benchmark operator holds the role");
 	}
-}
 
-impl pallet_coop_validators::BenchmarkHelper<AccountId> for CoopsForBenchmarks {
-	/// Records `who` as a member of the federation, as an admission motion would (the
-	/// federation admits by vote, which a benchmark cannot wait for).
+	/// As a passed admission motion of the federation would (it admits by vote, which a
+	/// benchmark cannot wait for).
 	fn make_federation_member(who: &AccountId) {
 		if pallet_coop_membership::Members::<Runtime>::contains_key(FEDERATION, who) {
 			return;
 		}
-		let mut first_motion = 0;
-		pallet_coop_membership::Coops::<Runtime>::mutate(FEDERATION, |info| {
-			if let Some(info) = info {
-				info.members.saturating_inc();
-				info.voting_members.saturating_inc();
-				first_motion = info.next_motion;
-			}
-		});
-		pallet_coop_membership::Members::<Runtime>::insert(
-			FEDERATION,
-			who,
-			pallet_coop_membership::MemberRecord { class: 0, share_capital: 0, first_motion },
-		);
+		let admitted = CoopMembership::benchmark_add_member(FEDERATION, who, 0);
+		debug_assert!(admitted.is_ok(), "the benchmark account joins the federation");
 	}
 }

@@ -9,8 +9,8 @@ use frame_system::EnsureRoot;
 use pallet_coop_membership::{EnsureCoop, EnsureCoopAny};
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeHoldReason, RuntimeOrigin, DAYS, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason,
+	RuntimeOrigin, DAYS, UNIT,
 };
 
 parameter_types! {
@@ -34,7 +34,6 @@ pub const MAX_VOTING_PERIOD: BlockNumber = 30 * DAYS;
 pub type CoopDecision = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureCoop>;
 
 impl pallet_coop_membership::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
 	type Currency = Balances;

@@ -1,0 +1,66 @@
+//! Bylaws: what a co-op's rules may say, and whether a co-op can admit one more member.
+
+use crate::*;
+
+impl<T: Config> Pallet<T> {
+	/// Checks bylaws against the runtime's bounds.
+	pub fn validate_bylaws(bylaws: &BylawsOf<T>) -> DispatchResult {
+		let first = bylaws.classes.first().ok_or(Error::<T>::NoMemberClasses)?;
+		ensure!(first.votes, Error::<T>::FirstClassMustVote);
+		for (i, class) in bylaws.classes.iter().enumerate() {
+			let duplicate =
+				bylaws.classes.iter().skip(i.saturating_add(1)).any(|c| c.kind == class.kind);
+			ensure!(!duplicate, Error::<T>::DuplicateMemberClass);
+		}
+		ensure!(bylaws.approval >= Perbill::from_percent(50), Error::<T>::ApprovalBelowMajority);
+		ensure!(
+			bylaws.investor_vote_cap <= Perbill::from_percent(50),
+			Error::<T>::InvestorCapTooHigh
+		);
+		ensure!(
+			bylaws.voting_period >= T::MinVotingPeriod::get()
+				&& bylaws.voting_period <= T::MaxVotingPeriod::get(),
+			Error::<T>::VotingPeriodOutOfBounds
+		);
+		ensure!(
+			bylaws.withdrawal_notice <= T::MaxWithdrawalNotice::get(),
+			Error::<T>::WithdrawalNoticeTooLong
+		);
+		ensure!(
+			bylaws.max_members >= 1 && bylaws.max_members <= T::MaxMembers::get(),
+			Error::<T>::MaxMembersOutOfBounds
+		);
+		ensure!(
+			bylaws.share_price.is_zero() || bylaws.share_price >= T::Currency::minimum_balance(),
+			Error::<T>::SharePriceBelowMinimum
+		);
+		Ok(())
+	}
+
+	/// Checks new bylaws for an existing co-op: valid, classes only appended, room for the
+	/// current members.
+	pub(crate) fn validate_bylaws_change(info: &CoopOf<T>, bylaws: &BylawsOf<T>) -> DispatchResult {
+		Self::validate_bylaws(bylaws)?;
+		let kept = info.bylaws.classes.len() <= bylaws.classes.len()
+			&& info.bylaws.classes.iter().zip(bylaws.classes.iter()).all(|(a, b)| a == b);
+		ensure!(kept, Error::<T>::ClassesMayOnlyBeAppended);
+		ensure!(bylaws.max_members >= info.members, Error::<T>::MaxMembersBelowCurrent);
+		Ok(())
+	}
+
+	/// Whether `coop` can admit one more member of `class` now.
+	pub(crate) fn check_admissible(info: &CoopOf<T>, class: ClassIndex) -> DispatchResult {
+		let class = info.bylaws.classes.get(class as usize).ok_or(Error::<T>::UnknownClass)?;
+		ensure!(info.members < info.bylaws.max_members, Error::<T>::CoopFull);
+		if class.is_voting_investor() {
+			let investors = info.voting_investors.saturating_add(1);
+			let voters = info.voting_members.saturating_add(1);
+			// Compared as ratios, so that a cap of exactly 1/3 admits 1 investor of 3 voters.
+			ensure!(
+				Perbill::from_rational(investors, voters) <= info.bylaws.investor_vote_cap,
+				Error::<T>::InvestorCapReached
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,382 @@
+//! Members: founding a co-op, admission, leaving, dissolution, and the redemption of share
+//! capital (with its first-in-first-out queue when the treasury cannot pay).
+
+use crate::*;
+
+impl<T: Config> Pallet<T> {
+	/// The keyless treasury account of `coop`.
+	pub fn treasury(coop: CoopId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(coop)
+	}
+
+	/// A co-op with no members yet.
+	pub(crate) fn new_coop(
+		name: BoundedVec<u8, T::MaxNameLen>,
+		bylaws: BylawsOf<T>,
+		depositor: Option<T::AccountId>,
+		deposit: BalanceOf<T>,
+	) -> CoopOf<T> {
+		CoopOf::<T> {
+			name,
+			bylaws,
+			depositor,
+			deposit,
+			members: 0,
+			voting_members: 0,
+			voting_investors: 0,
+			share_capital: Zero::zero(),
+			next_motion: 0,
+			open_motions: 0,
+			role_holders: 0,
+		}
+	}
+
+	/// A co-op that exists from genesis: its founders join in class 0 with no share capital.
+	/// Panics on a genesis config that could not have been built by calls.
+	pub(crate) fn found_at_genesis(name: &[u8], founders: &[T::AccountId], bylaws: &BylawsOf<T>) {
+		let name: BoundedVec<u8, T::MaxNameLen> =
+			name.to_vec().try_into().unwrap_or_else(|_| panic!("genesis: co-op name too long"));
+		if let Err(e) = Self::validate_bylaws(bylaws) {
+			panic!("genesis: invalid bylaws: {e:?}");
+		}
+		assert!(!founders.is_empty(), "a genesis co-op needs a founding member");
+		let coop = NextCoopId::<T>::get();
+		let mut info = Self::new_coop(name, bylaws.clone(), None, Zero::zero());
+		for founder in founders {
+			assert!(!Members::<T>::contains_key(coop, founder), "duplicate genesis member");
+			if Self::insert_member(coop, &mut info, founder, 0, Zero::zero()).is_err() {
+				panic!("genesis: co-op over its member bound");
+			}
+		}
+		Coops::<T>::insert(coop, info);
+		NextCoopId::<T>::put(coop.saturating_add(1));
+	}
+
+	/// `create_coop`: holds the deposit, the founder pays the share and joins in class 0.
+	pub(crate) fn do_create_coop(
+		founder: T::AccountId,
+		name: Vec<u8>,
+		bylaws: BylawsOf<T>,
+	) -> DispatchResult {
+		let name: BoundedVec<u8, T::MaxNameLen> =
+			name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		Self::validate_bylaws(&bylaws)?;
+
+		let coop = NextCoopId::<T>::get();
+		let next = coop.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		let deposit = T::CoopDeposit::get();
+		T::Currency::hold(&HoldReason::CoopDeposit.into(), &founder, deposit)?;
+
+		let share = bylaws.share_price;
+		let mut info = Self::new_coop(name, bylaws, Some(founder.clone()), deposit);
+		let treasury = Self::treasury(coop);
+		T::Currency::transfer(&founder, &treasury, share, Preservation::Preserve)?;
+		Self::insert_member(coop, &mut info, &founder, 0, share)?;
+		Coops::<T>::insert(coop, info);
+		NextCoopId::<T>::put(next);
+
+		Self::deposit_event(Event::CoopCreated { coop, founder: founder.clone(), treasury });
+		Self::deposit_event(Event::MemberAdmitted {
+			coop,
+			member: founder,
+			class: 0,
+			share_capital: share,
+		});
+		Ok(())
+	}
+
+	/// `apply`: joins an open co-op at once, or opens an admission motion.
+	pub(crate) fn do_apply(who: T::AccountId, coop: CoopId, class: ClassIndex) -> DispatchResult {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		ensure!(!Members::<T>::contains_key(coop, &who), Error::<T>::AlreadyMember);
+		ensure!(!Applications::<T>::contains_key(coop, &who), Error::<T>::ApplicationPending);
+		Self::check_admissible(&info, class)?;
+		let share = info.bylaws.share_price;
+
+		match info.bylaws.admission {
+			AdmissionMode::Open => {
+				T::Currency::transfer(&who, &Self::treasury(coop), share, Preservation::Preserve)?;
+				Self::insert_member(coop, &mut info, &who, class, share)?;
+				Coops::<T>::insert(coop, info);
+				Self::deposit_event(Event::MemberAdmitted {
+					coop,
+					member: who,
+					class,
+					share_capital: share,
+				});
+			},
+			AdmissionMode::ByVote => {
+				T::Currency::hold(&HoldReason::ApplicationShare.into(), &who, share)?;
+				let motion = Self::open_motion(
+					coop,
+					&mut info,
+					who.clone(),
+					Proposal::Admit { applicant: who.clone() },
+					Weight::zero(),
+				)?;
+				Applications::<T>::insert(coop, &who, Application { class, motion, held: share });
+				Coops::<T>::insert(coop, info);
+				Self::deposit_event(Event::ApplicationSubmitted {
+					coop,
+					applicant: who,
+					class,
+					motion,
+				});
+			},
+		}
+		Ok(())
+	}
+
+	/// `leave`: membership ends now, the share capital is owed after the notice.
+	pub(crate) fn do_leave(who: T::AccountId, coop: CoopId) -> DispatchResult {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		let (amount, due) = Self::remove_member(coop, &mut info, &who)?;
+		Coops::<T>::insert(coop, info);
+		Self::deposit_event(Event::MemberLeft { coop, member: who, amount, redeemable_from: due });
+		Ok(())
+	}
+
+	/// `redeem_share`: pays a due redemption, or queues it behind those already waiting.
+	pub(crate) fn do_redeem_share(coop: CoopId, member: T::AccountId) -> DispatchResult {
+		let redemption = Redemptions::<T>::get(coop, &member).ok_or(Error::<T>::NoRedemption)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= redemption.due, Error::<T>::RedemptionNotDue);
+		let mut queue = RedemptionQueue::<T>::get(coop);
+		ensure!(!queue.contains(&member), Error::<T>::AlreadyQueued);
+
+		// First in, first out: nobody overtakes a redemption already waiting.
+		if queue.is_empty() && Self::treasury_can_pay(coop, redemption.amount) {
+			Self::pay_redemption(coop, &member, redemption.amount)?;
+		} else {
+			let ahead = queue.len() as u32;
+			queue.try_push(member.clone()).map_err(|_| Error::<T>::RedemptionQueueFull)?;
+			RedemptionQueue::<T>::insert(coop, queue);
+			Self::deposit_event(Event::RedemptionQueued {
+				coop,
+				member,
+				amount: redemption.amount,
+				ahead,
+			});
+		}
+		Ok(())
+	}
+
+	/// `pay_redemption_queue`: pays queued redemptions in order while the treasury can; returns
+	/// how many left the queue.
+	pub(crate) fn do_pay_redemption_queue(coop: CoopId) -> Result<u32, DispatchError> {
+		let mut queue = RedemptionQueue::<T>::get(coop);
+		let mut paid: u32 = 0;
+		while let Some(member) = queue.first().cloned() {
+			let amount = Redemptions::<T>::get(coop, &member).map(|r| r.amount).unwrap_or_default();
+			if !amount.is_zero() {
+				if !Self::treasury_can_pay(coop, amount) {
+					break;
+				}
+				Self::pay_redemption(coop, &member, amount)?;
+			}
+			queue.remove(0);
+			paid.saturating_inc();
+		}
+		RedemptionQueue::<T>::insert(coop, queue);
+		Ok(paid)
+	}
+
+	/// `dissolve_coop`: every member leaves with a redemption due now, roles end, the deposit
+	/// is returned. Returns how many members the co-op had.
+	pub(crate) fn do_dissolve_coop(coop: CoopId) -> Result<u32, DispatchError> {
+		ensure!(coop != coop_primitives::FEDERATION, Error::<T>::FederationCannotDissolve);
+		let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		ensure!(info.open_motions == 0, Error::<T>::CoopHasOpenMotions);
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut members = 0u32;
+		for (who, member) in Members::<T>::drain_prefix(coop) {
+			members.saturating_inc();
+			Self::owe_redemption(coop, &who, member.share_capital, now)?;
+			T::OnMemberRemoved::on_member_removed(coop, &who);
+		}
+		let _ = Roles::<T>::clear_prefix(coop, T::MaxRoleHolders::get(), None);
+		if let Some(depositor) = &info.depositor {
+			T::Currency::release(
+				&HoldReason::CoopDeposit.into(),
+				depositor,
+				info.deposit,
+				Precision::BestEffort,
+			)?;
+		}
+		Coops::<T>::remove(coop);
+		Self::deposit_event(Event::CoopDissolved { coop, members });
+		Ok(members)
+	}
+
+	/// Records a new member (the share capital is already in the treasury).
+	pub(crate) fn insert_member(
+		coop: CoopId,
+		info: &mut CoopOf<T>,
+		who: &T::AccountId,
+		class: ClassIndex,
+		share_capital: BalanceOf<T>,
+	) -> DispatchResult {
+		let class_info =
+			*info.bylaws.classes.get(class as usize).ok_or(Error::<T>::UnknownClass)?;
+		ensure!(info.members < info.bylaws.max_members, Error::<T>::CoopFull);
+		info.members = info.members.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		if class_info.votes {
+			info.voting_members.saturating_inc();
+		}
+		if class_info.is_voting_investor() {
+			info.voting_investors.saturating_inc();
+		}
+		info.share_capital =
+			info.share_capital.checked_add(&share_capital).ok_or(ArithmeticError::Overflow)?;
+		Members::<T>::insert(
+			coop,
+			who,
+			MemberRecord { class, share_capital, first_motion: info.next_motion },
+		);
+		Ok(())
+	}
+
+	/// Ends `who`'s membership: takes their votes out of open motions, records the share
+	/// capital as owed after the notice, and tells the `OnMemberRemoved` hook. Returns the
+	/// amount owed and when it is due.
+	pub(crate) fn remove_member(
+		coop: CoopId,
+		info: &mut CoopOf<T>,
+		who: &T::AccountId,
+	) -> Result<(BalanceOf<T>, BlockNumberFor<T>), DispatchError> {
+		let member = Members::<T>::take(coop, who).ok_or(Error::<T>::NotMember)?;
+		let class = info.bylaws.classes.get(member.class as usize).copied();
+		info.members.saturating_dec();
+		if class.is_some_and(|c| c.votes) {
+			info.voting_members.saturating_dec();
+			Self::leave_open_motions(coop, who, member.first_motion);
+		}
+		if class.is_some_and(|c| c.is_voting_investor()) {
+			info.voting_investors.saturating_dec();
+		}
+		info.share_capital = info.share_capital.saturating_sub(member.share_capital);
+		let due =
+			frame_system::Pallet::<T>::block_number().saturating_add(info.bylaws.withdrawal_notice);
+		Self::owe_redemption(coop, who, member.share_capital, due)?;
+		T::OnMemberRemoved::on_member_removed(coop, who);
+		Ok((member.share_capital, due))
+	}
+
+	/// Records share capital owed to a former member (added to what is already owed, if any).
+	pub(crate) fn owe_redemption(
+		coop: CoopId,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+		due: BlockNumberFor<T>,
+	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
+		Redemptions::<T>::try_mutate(coop, who, |entry| -> DispatchResult {
+			let owed = match entry.take() {
+				Some(r) => Redemption {
+					amount: r.amount.checked_add(&amount).ok_or(ArithmeticError::Overflow)?,
+					due: r.due.max(due),
+				},
+				None => Redemption { amount, due },
+			};
+			*entry = Some(owed);
+			Ok(())
+		})
+	}
+
+	/// Whether the treasury of `coop` can pay `amount` now.
+	fn treasury_can_pay(coop: CoopId, amount: BalanceOf<T>) -> bool {
+		T::Currency::reducible_balance(
+			&Self::treasury(coop),
+			Preservation::Expendable,
+			Fortitude::Polite,
+		) >= amount
+	}
+
+	/// Pays a redemption in full and forgets it.
+	fn pay_redemption(coop: CoopId, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::transfer(&Self::treasury(coop), who, amount, Preservation::Expendable)?;
+		Redemptions::<T>::remove(coop, who);
+		Self::deposit_event(Event::ShareRedeemed { coop, member: who.clone(), amount });
+		Ok(())
+	}
+
+	/// Admits an applicant whose admission motion passed: the held share goes to the treasury.
+	pub(crate) fn admit_applicant(
+		coop: CoopId,
+		info: &mut CoopOf<T>,
+		applicant: T::AccountId,
+	) -> DispatchResult {
+		let application =
+			Applications::<T>::take(coop, &applicant).ok_or(Error::<T>::ApplicationNotFound)?;
+		Self::check_admissible(info, application.class)?;
+		T::Currency::transfer_on_hold(
+			&HoldReason::ApplicationShare.into(),
+			&applicant,
+			&Self::treasury(coop),
+			application.held,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Force,
+		)?;
+		Self::insert_member(coop, info, &applicant, application.class, application.held)?;
+		Self::deposit_event(Event::MemberAdmitted {
+			coop,
+			member: applicant,
+			class: application.class,
+			share_capital: application.held,
+		});
+		Ok(())
+	}
+
+	/// Releases a pending application's held share price in full.
+	pub(crate) fn refund_application(coop: CoopId, applicant: &T::AccountId) {
+		if let Some(application) = Applications::<T>::take(coop, applicant) {
+			let released = T::Currency::release(
+				&HoldReason::ApplicationShare.into(),
+				applicant,
+				application.held,
+				Precision::BestEffort,
+			);
+			if released.is_err() {
+				defensive!("an application's share is held until it is refunded");
+			}
+			Self::deposit_event(Event::ApplicationRefunded {
+				coop,
+				applicant: applicant.clone(),
+				amount: application.held,
+			});
+		}
+	}
+
+	/// Benchmarks only: makes `who` a member of `coop` in `class` with no share capital, as a
+	/// passed admission motion would (for co-ops that admit by vote, which a benchmark cannot
+	/// wait for).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn benchmark_add_member(
+		coop: CoopId,
+		who: &T::AccountId,
+		class: ClassIndex,
+	) -> DispatchResult {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		ensure!(!Members::<T>::contains_key(coop, who), Error::<T>::AlreadyMember);
+		Self::insert_member(coop, &mut info, who, class, Zero::zero())?;
+		Coops::<T>::insert(coop, info);
+		Ok(())
+	}
+
+	/// Benchmarks only: grants `who` `role` in `coop`, as a passed `GrantRole` motion would.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn benchmark_grant_role(
+		coop: CoopId,
+		who: &T::AccountId,
+		role: CoopRole,
+	) -> DispatchResult {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		Self::grant_role(coop, &mut info, who.clone(), role)?;
+		Coops::<T>::insert(coop, info);
+		Ok(())
+	}
+}

@@ -1,0 +1,410 @@
+//! Motions: opening one, voting, when it may close and how it ended, the deposit, and carrying
+//! out each kind of proposal.
+
+use crate::*;
+
+/// What carrying out a passed motion cost, beyond `close`'s own work.
+#[derive(Default)]
+pub(crate) struct CarriedOut {
+	/// The actual weight of a dispatch motion's call.
+	pub call_weight: Weight,
+	/// The open motions an expulsion went through to take the member's votes out.
+	pub scanned_motions: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// `propose`: checks the proposal against the co-op as it is, and opens the motion.
+	pub(crate) fn do_propose(
+		who: T::AccountId,
+		coop: CoopId,
+		proposal: ProposalOf<T>,
+	) -> DispatchResult {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		Self::ensure_voting_member(coop, &info, &who)?;
+		let (stored, call_weight) = Self::check_proposal(coop, &info, proposal)?;
+		Self::open_motion(coop, &mut info, who, stored, call_weight)?;
+		Coops::<T>::insert(coop, info);
+		Ok(())
+	}
+
+	/// A proposal as it is stored (a call encoded, with its weight), if it can be proposed now.
+	fn check_proposal(
+		coop: CoopId,
+		info: &CoopOf<T>,
+		proposal: ProposalOf<T>,
+	) -> Result<(StoredProposalOf<T>, Weight), DispatchError> {
+		let held = |holder: &T::AccountId, role| {
+			Roles::<T>::get(coop, holder).unwrap_or_default().contains(role)
+		};
+		Ok(match proposal {
+			Proposal::Admit { .. } => return Err(Error::<T>::AdmissionIsByApplication.into()),
+			Proposal::Expel { member } => {
+				ensure!(Members::<T>::contains_key(coop, &member), Error::<T>::NotMember);
+				(Proposal::Expel { member }, Weight::zero())
+			},
+			Proposal::ChangeBylaws { bylaws } => {
+				Self::validate_bylaws_change(info, &bylaws)?;
+				(Proposal::ChangeBylaws { bylaws }, Weight::zero())
+			},
+			Proposal::Dispatch { call } => {
+				let call_weight = call.get_dispatch_info().call_weight;
+				let encoded: EncodedCallOf<T> =
+					call.encode().try_into().map_err(|_| Error::<T>::CallTooLong)?;
+				(Proposal::Dispatch { call: encoded }, call_weight)
+			},
+			Proposal::GrantRole { who: holder, role } => {
+				ensure!(!held(&holder, role), Error::<T>::RoleAlreadyHeld);
+				(Proposal::GrantRole { who: holder, role }, Weight::zero())
+			},
+			Proposal::RevokeRole { who: holder, role } => {
+				ensure!(held(&holder, role), Error::<T>::RoleNotHeld);
+				(Proposal::RevokeRole { who: holder, role }, Weight::zero())
+			},
+		})
+	}
+
+	/// Opens a motion, holding the deposit from the proposer.
+	pub(crate) fn open_motion(
+		coop: CoopId,
+		info: &mut CoopOf<T>,
+		proposer: T::AccountId,
+		proposal: StoredProposalOf<T>,
+		call_weight: Weight,
+	) -> Result<MotionIndex, DispatchError> {
+		ensure!(info.open_motions < T::MaxOpenMotions::get(), Error::<T>::TooManyOpenMotions);
+		let deposit = T::MotionDeposit::get();
+		T::Currency::hold(&HoldReason::MotionDeposit.into(), &proposer, deposit)?;
+
+		let index = info.next_motion;
+		info.next_motion = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		info.open_motions.saturating_inc();
+		let now = frame_system::Pallet::<T>::block_number();
+		let earliest_close = match proposal {
+			Proposal::Expel { .. } => now.saturating_add(T::DefenceWindow::get()),
+			_ => now,
+		};
+		let voting_ends = now.saturating_add(info.bylaws.voting_period).max(earliest_close);
+		let motion = MotionOf::<T> {
+			proposer: proposer.clone(),
+			deposit,
+			proposal,
+			call_weight,
+			opened: now,
+			earliest_close,
+			voting_ends,
+			electorate: info.voting_members,
+			tally: Tally::new(),
+			quorum: info.bylaws.quorum,
+			approval: info.bylaws.approval,
+			defended: false,
+		};
+		Motions::<T>::insert(coop, index, motion);
+		Self::deposit_event(Event::MotionProposed {
+			coop,
+			motion: index,
+			proposer,
+			electorate: info.voting_members,
+			voting_ends,
+		});
+		Ok(index)
+	}
+
+	/// `vote`: one vote per eligible member, changeable until the motion closes.
+	pub(crate) fn do_vote(
+		voter: T::AccountId,
+		coop: CoopId,
+		motion: MotionIndex,
+		aye: bool,
+	) -> DispatchResult {
+		let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		let mut m = Motions::<T>::get(coop, motion).ok_or(Error::<T>::MotionNotFound)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < m.voting_ends, Error::<T>::VotingEnded);
+		let member = Self::ensure_voting_member(coop, &info, &voter)?;
+		ensure!(member.first_motion <= motion, Error::<T>::JoinedAfterMotionOpened);
+
+		let previous = Votes::<T>::get((coop, motion), &voter);
+		ensure!(previous != Some(aye), Error::<T>::AlreadyVoted);
+		m.tally.vote(previous, aye, 1)?;
+		Votes::<T>::insert((coop, motion), &voter, aye);
+		let Tally { ayes, nays } = m.tally;
+		Motions::<T>::insert(coop, motion, m);
+		Self::deposit_event(Event::Voted { coop, motion, voter, aye, ayes, nays });
+		Ok(())
+	}
+
+	/// Takes a leaving member's votes and seats out of the open motions they could vote on.
+	pub(crate) fn leave_open_motions(coop: CoopId, who: &T::AccountId, first_motion: MotionIndex) {
+		for (index, mut motion) in Motions::<T>::iter_prefix(coop) {
+			if index < first_motion {
+				continue;
+			}
+			motion.electorate.saturating_dec();
+			if let Some(aye) = Votes::<T>::take((coop, index), who) {
+				if motion.tally.retract(aye, 1).is_err() {
+					defensive!("a stored vote is in its motion's tally");
+				}
+			}
+			Motions::<T>::insert(coop, index, motion);
+		}
+	}
+
+	/// How the motion ends if closed at `now`, or `None` if it cannot close yet.
+	///
+	/// After the voting period: `Expired` without quorum, else `Approved` when the ayes reach
+	/// the approval threshold of the votes cast, else `Rejected`. Before it (but never before
+	/// `earliest_close`): `Approved` once the ayes alone reach both the quorum and the threshold
+	/// of the whole electorate; `Rejected` once even all missing votes as ayes could not reach
+	/// the threshold of the whole electorate.
+	pub fn outcome(motion: &MotionOf<T>, now: BlockNumberFor<T>) -> Option<MotionOutcome> {
+		if now < motion.earliest_close {
+			return None;
+		}
+		let Tally { ayes, .. } = motion.tally;
+		let electorate = motion.electorate;
+		let cast = motion.tally.cast();
+		let quorum_needed = motion.quorum.mul_ceil(electorate).max(1);
+		if now >= motion.voting_ends {
+			if cast < quorum_needed {
+				return Some(MotionOutcome::Expired);
+			}
+			let passes = ayes >= motion.approval.mul_ceil(cast);
+			return Some(if passes { MotionOutcome::Approved } else { MotionOutcome::Rejected });
+		}
+		let threshold_all = motion.approval.mul_ceil(electorate).max(1);
+		if ayes >= threshold_all && ayes >= quorum_needed {
+			return Some(MotionOutcome::Approved);
+		}
+		let missing = electorate.saturating_sub(cast);
+		if electorate > 0 && cast >= quorum_needed && ayes.saturating_add(missing) < threshold_all {
+			return Some(MotionOutcome::Rejected);
+		}
+		None
+	}
+
+	/// `close`: decides the motion, settles its deposit and carries it out if it passed.
+	/// Returns the actual weight.
+	pub(crate) fn do_close(
+		coop: CoopId,
+		motion: MotionIndex,
+		call_weight_bound: Weight,
+	) -> Result<Weight, DispatchError> {
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		let m = Motions::<T>::get(coop, motion).ok_or(Error::<T>::MotionNotFound)?;
+		ensure!(m.call_weight.all_lte(call_weight_bound), Error::<T>::CallWeightBoundTooLow);
+		let now = frame_system::Pallet::<T>::block_number();
+		let outcome = Self::outcome(&m, now).ok_or(Error::<T>::TooEarlyToClose)?;
+
+		// The motion leaves storage before it is carried out, so what it dispatches sees a
+		// consistent co-op (and cannot close it twice).
+		let proposer_aye = Votes::<T>::get((coop, motion), &m.proposer) == Some(true);
+		let votes_cleared =
+			Votes::<T>::clear_prefix((coop, motion), T::MaxMembers::get(), None).unique;
+		Motions::<T>::remove(coop, motion);
+		info.open_motions.saturating_dec();
+		Self::deposit_event(Event::MotionClosed {
+			coop,
+			motion,
+			outcome,
+			ayes: m.tally.ayes,
+			nays: m.tally.nays,
+			electorate: m.electorate,
+		});
+		Self::settle_deposit(coop, motion, &m, outcome, proposer_aye)?;
+		// The co-op as it is now (one motion fewer) is written before the motion is carried
+		// out, so that what it does sees a consistent co-op.
+		Coops::<T>::insert(coop, info);
+
+		let carried = Self::carry_out_if_approved(coop, motion, m.proposal, outcome);
+		Ok(<T as Config>::WeightInfo::close(votes_cleared, carried.scanned_motions)
+			.saturating_add(carried.call_weight))
+	}
+
+	/// Returns a closed motion's deposit, unless it was spam (rejected, with not one aye but
+	/// the proposer's): then it goes to the co-op's treasury.
+	fn settle_deposit(
+		coop: CoopId,
+		motion: MotionIndex,
+		m: &MotionOf<T>,
+		outcome: MotionOutcome,
+		proposer_aye: bool,
+	) -> DispatchResult {
+		let others_aye = m.tally.ayes.saturating_sub(proposer_aye as u32);
+		if outcome == MotionOutcome::Rejected && others_aye == 0 && !m.deposit.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::MotionDeposit.into(),
+				&m.proposer,
+				&Self::treasury(coop),
+				m.deposit,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)?;
+			Self::deposit_event(Event::MotionDepositForfeited { coop, motion, amount: m.deposit });
+		} else {
+			T::Currency::release(
+				&HoldReason::MotionDeposit.into(),
+				&m.proposer,
+				m.deposit,
+				Precision::BestEffort,
+			)?;
+		}
+		Ok(())
+	}
+
+	/// Carries out an approved motion in its own storage layer (on error nothing it did stays,
+	/// and `MotionNotExecuted` says why); refunds an application that was not carried out.
+	fn carry_out_if_approved(
+		coop: CoopId,
+		motion: MotionIndex,
+		proposal: StoredProposalOf<T>,
+		outcome: MotionOutcome,
+	) -> CarriedOut {
+		let applicant = match &proposal {
+			Proposal::Admit { applicant } => Some(applicant.clone()),
+			_ => None,
+		};
+		let mut carried = CarriedOut::default();
+		let executed = outcome == MotionOutcome::Approved
+			&& match frame_support::storage::with_storage_layer(|| {
+				Self::carry_out(coop, motion, proposal)
+			}) {
+				Ok(done) => {
+					carried = done;
+					true
+				},
+				Err(reason) => {
+					Self::deposit_event(Event::MotionNotExecuted { coop, motion, reason });
+					false
+				},
+			};
+		if !executed {
+			if let Some(applicant) = applicant {
+				Self::refund_application(coop, &applicant);
+			}
+		}
+		carried
+	}
+
+	/// Carries out a passed motion.
+	fn carry_out(
+		coop: CoopId,
+		motion: MotionIndex,
+		proposal: StoredProposalOf<T>,
+	) -> Result<CarriedOut, DispatchError> {
+		if let Proposal::Dispatch { call } = proposal {
+			return Ok(CarriedOut {
+				call_weight: Self::dispatch_as_coop(coop, motion, &call)?,
+				scanned_motions: 0,
+			});
+		}
+		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		let mut carried = CarriedOut::default();
+		match proposal {
+			Proposal::Admit { applicant } => Self::admit_applicant(coop, &mut info, applicant)?,
+			Proposal::Expel { member } => {
+				carried.scanned_motions = info.open_motions;
+				Self::expel(coop, &mut info, member)?;
+			},
+			Proposal::ChangeBylaws { bylaws } => {
+				Self::validate_bylaws_change(&info, &bylaws)?;
+				info.bylaws = bylaws;
+				Self::deposit_event(Event::BylawsChanged { coop });
+			},
+			Proposal::GrantRole { who, role } => Self::grant_role(coop, &mut info, who, role)?,
+			Proposal::RevokeRole { who, role } => Self::revoke_role(coop, &mut info, who, role)?,
+			Proposal::Dispatch { .. } => {},
+		}
+		Coops::<T>::insert(coop, info);
+		Ok(carried)
+	}
+
+	/// Dispatches a passed motion's call with the co-op's origin; returns its actual weight.
+	fn dispatch_as_coop(
+		coop: CoopId,
+		motion: MotionIndex,
+		call: &EncodedCallOf<T>,
+	) -> Result<Weight, DispatchError> {
+		let call = <T as Config>::RuntimeCall::decode(&mut &call[..])
+			.map_err(|_| Error::<T>::CallUndecodable)?;
+		let dispatch_info = call.get_dispatch_info();
+		let result = call.dispatch(Origin::Coop(coop).into());
+		Self::deposit_event(Event::MotionExecuted {
+			coop,
+			motion,
+			result: result.map(|_| ()).map_err(|e| e.error),
+		});
+		Ok(extract_actual_weight(&result, &dispatch_info))
+	}
+
+	/// Expels `member`: their capital is redeemable at once, no notice applies.
+	fn expel(coop: CoopId, info: &mut CoopOf<T>, member: T::AccountId) -> DispatchResult {
+		let (amount, _) = Self::remove_member(coop, info, &member)?;
+		Redemptions::<T>::mutate(coop, &member, |r| {
+			if let Some(r) = r {
+				r.due = frame_system::Pallet::<T>::block_number();
+			}
+		});
+		Self::deposit_event(Event::MemberExpelled { coop, member, amount });
+		Ok(())
+	}
+
+	/// Grants `role` to `who`, counting a new role holder.
+	pub(crate) fn grant_role(
+		coop: CoopId,
+		info: &mut CoopOf<T>,
+		who: T::AccountId,
+		role: CoopRole,
+	) -> DispatchResult {
+		let held = Roles::<T>::get(coop, &who);
+		let set = held.unwrap_or_default();
+		ensure!(!set.contains(role), Error::<T>::RoleAlreadyHeld);
+		if held.is_none() {
+			ensure!(info.role_holders < T::MaxRoleHolders::get(), Error::<T>::TooManyRoleHolders);
+			info.role_holders.saturating_inc();
+		}
+		Roles::<T>::insert(coop, &who, set.with(role));
+		Self::deposit_event(Event::RoleGranted { coop, who, role });
+		Ok(())
+	}
+
+	/// Takes `role` back from `who`, forgetting a holder left with no role.
+	fn revoke_role(
+		coop: CoopId,
+		info: &mut CoopOf<T>,
+		who: T::AccountId,
+		role: CoopRole,
+	) -> DispatchResult {
+		let set = Roles::<T>::get(coop, &who).unwrap_or_default();
+		ensure!(set.contains(role), Error::<T>::RoleNotHeld);
+		let set = set.without(role);
+		if set.is_empty() {
+			Roles::<T>::remove(coop, &who);
+			info.role_holders.saturating_dec();
+		} else {
+			Roles::<T>::insert(coop, &who, set);
+		}
+		Self::deposit_event(Event::RoleRevoked { coop, who, role });
+		Ok(())
+	}
+
+	/// `defend`: the accused's statement on an expulsion motion.
+	pub(crate) fn do_defend(
+		who: T::AccountId,
+		coop: CoopId,
+		motion: MotionIndex,
+		statement: Vec<u8>,
+	) -> DispatchResult {
+		let mut m = Motions::<T>::get(coop, motion).ok_or(Error::<T>::MotionNotFound)?;
+		match &m.proposal {
+			Proposal::Expel { member } => ensure!(member == &who, Error::<T>::NotTheAccused),
+			_ => return Err(Error::<T>::NotAnExpulsion.into()),
+		}
+		let statement: BoundedVec<u8, T::MaxStatementLen> =
+			statement.try_into().map_err(|_| Error::<T>::StatementTooLong)?;
+		m.defended = true;
+		Motions::<T>::insert(coop, motion, m);
+		Self::deposit_event(Event::DefenceSubmitted { coop, motion, member: who, statement });
+		Ok(())
+	}
+}

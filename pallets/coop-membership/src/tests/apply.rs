@@ -1,0 +1,93 @@
+//! `apply`: open admission and admission by vote.
+
+use super::*;
+
+#[test]
+fn open_admission_admits_at_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, open_bylaws());
+		assert_ok!(Membership::apply(signed(2), coop, CONSUMER));
+		assert_eq!(
+			last_event(),
+			Event::MemberAdmitted { coop, member: 2, class: CONSUMER, share_capital: SHARE }
+		);
+		assert_eq!(free(2), ENDOWMENT - SHARE);
+		assert_eq!(free(treasury(coop)), 2 * SHARE);
+		let info = coop_info(coop);
+		assert_eq!((info.members, info.voting_members, info.share_capital), (2, 2, 2 * SHARE));
+	});
+}
+
+#[test]
+fn non_voting_class_counts_as_member_not_voter() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, open_bylaws());
+		join(coop, 2, SUPPORTER);
+		let info = coop_info(coop);
+		assert_eq!((info.members, info.voting_members), (2, 1));
+		assert!(Membership::is_member(coop, &2));
+		assert!(!Membership::is_voting_member(coop, &2));
+	});
+}
+
+#[test]
+fn by_vote_holds_the_share_and_opens_an_admission_motion() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, bylaws());
+		assert_ok!(Membership::apply(signed(2), coop, WORKER));
+		assert!(!Members::<Test>::contains_key(coop, 2));
+		assert_eq!(held(2), SHARE + MOTION_DEPOSIT);
+		assert_eq!(free(treasury(coop)), SHARE, "nothing paid in yet");
+		let motion = Motions::<Test>::get(coop, 0).unwrap();
+		assert_eq!(motion.proposal, Proposal::Admit { applicant: 2 });
+		assert_eq!(motion.electorate, 1);
+		assert_eq!(
+			Applications::<Test>::get(coop, 2),
+			Some(Application { class: WORKER, motion: 0, held: SHARE })
+		);
+		assert_eq!(
+			last_event(),
+			Event::ApplicationSubmitted { coop, applicant: 2, class: WORKER, motion: 0 }
+		);
+	});
+}
+
+#[test]
+fn fails_for_missing_coop_member_pending_or_unknown_class() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Membership::apply(signed(2), 7, WORKER), E::CoopNotFound);
+		let coop = found(1, bylaws());
+		assert_noop!(Membership::apply(signed(1), coop, WORKER), E::AlreadyMember);
+		assert_ok!(Membership::apply(signed(2), coop, WORKER));
+		assert_noop!(Membership::apply(signed(2), coop, WORKER), E::ApplicationPending);
+		assert_noop!(Membership::apply(signed(3), coop, 9), E::UnknownClass);
+	});
+}
+
+#[test]
+fn fails_when_the_coop_is_full() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, Bylaws { max_members: 2, ..open_bylaws() });
+		join(coop, 2, WORKER);
+		assert_noop!(Membership::apply(signed(3), coop, WORKER), E::CoopFull);
+	});
+}
+
+#[test]
+fn fails_when_motions_are_full() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, bylaws());
+		for who in 2..6 {
+			assert_ok!(Membership::apply(signed(who), coop, WORKER));
+		}
+		assert_noop!(Membership::apply(signed(6), coop, WORKER), E::TooManyOpenMotions);
+	});
+}
+
+#[test]
+fn fails_without_funds_for_the_share() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, open_bylaws());
+		assert_noop!(Membership::apply(signed(99), coop, WORKER), TokenError::FundsUnavailable);
+	});
+}

@@ -1,0 +1,52 @@
+//! `dissolve_coop`.
+
+use super::*;
+
+#[test]
+fn by_its_own_motion_owes_every_member_and_returns_the_deposit() {
+	// Co-op 0 is the federation, which cannot dissolve: this co-op is co-op 1.
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		let coop = found(1, open_bylaws());
+		join(coop, 2, WORKER);
+		let call = RuntimeCall::Membership(crate::Call::dissolve_coop { coop });
+		let m = propose(coop, 1, Proposal::Dispatch { call: Box::new(call) });
+		vote_all(coop, m, &[1, 2], true);
+		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
+		assert!(
+			events().contains(&Event::MotionExecuted { coop, motion: m, result: Ok(()) }),
+			"{:?}",
+			events()
+		);
+		assert!(Coops::<Test>::get(coop).is_none());
+		assert_eq!(Members::<Test>::iter_prefix(coop).count(), 0);
+		assert_eq!(held(1), 0, "deposit returned");
+		assert!(events().contains(&Event::CoopDissolved { coop, members: 2 }));
+		let mut gone = removed();
+		gone.sort();
+		assert_eq!(gone, vec![(coop, 1), (coop, 2)]);
+		assert_ok!(Membership::redeem_share(signed(1), coop, 1));
+		assert_ok!(Membership::redeem_share(signed(2), coop, 2));
+		assert_eq!(free(1), ENDOWMENT);
+		assert_eq!(free(2), ENDOWMENT);
+	});
+}
+
+#[test]
+fn fails_for_others_the_federation_and_coops_with_open_motions() {
+	ExtBuilder::default().with_federation(vec![1]).build_and_execute(|| {
+		let coop = found(2, open_bylaws());
+		assert_noop!(Membership::dissolve_coop(signed(2), coop), DispatchError::BadOrigin);
+		assert_noop!(
+			Membership::dissolve_coop(RuntimeOrigin::root(), 0),
+			E::FederationCannotDissolve
+		);
+		assert_noop!(Membership::dissolve_coop(RuntimeOrigin::root(), 9), E::CoopNotFound);
+		// Another co-op's motion cannot dissolve it.
+		assert_noop!(
+			Membership::dissolve_coop(Origin::Coop(0).into(), coop),
+			DispatchError::BadOrigin
+		);
+		propose(coop, 2, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_noop!(Membership::dissolve_coop(RuntimeOrigin::root(), coop), E::CoopHasOpenMotions);
+	});
+}
