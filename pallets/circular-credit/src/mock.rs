@@ -1,11 +1,12 @@
-//! A test runtime: frame-system, this pallet, and a co-op registry mock.
+//! A test runtime: frame-system, this pallet, and the shared co-op registry mock
+//! (`coop_primitives::testing`).
 
 use crate::{self as pallet_circular_credit, *};
+use coop_primitives::testing;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU128, ConstU32, NeverEnsureOrigin},
+	traits::{ConstU128, ConstU32},
 };
-use frame_system::RawOrigin;
 use sp_runtime::BuildStorage;
 
 /// Accounts are `u64`; co-op `c`'s treasury is account `1000 + c`.
@@ -27,54 +28,21 @@ impl frame_system::Config for Test {
 	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 }
 
-pub use coop_primitives::testing::MockCoops;
-
-/// In the mock, a co-op decides by a signed call from its treasury account.
-pub struct MockCoopOrigin;
-impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for MockCoopOrigin {
-	type Success = ();
-	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<(), RuntimeOrigin> {
-		match o.clone().into() {
-			Ok(RawOrigin::Signed(who))
-				if who == <MockCoops as CoopInspect<AccountId>>::treasury_account(*coop) =>
-			{
-				Ok(())
-			},
-			_ => Err(o),
-		}
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(<MockCoops as CoopInspect<AccountId>>::treasury_account(*coop)))
-	}
-}
+pub use coop_primitives::testing::{MockCoopOrigin, MockCoops};
 
 impl Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Coops = MockCoops;
-	type CoopOrigin = MockCoopOrigin;
-	type CoopAccountOrigin = NeverEnsureOrigin<CoopId>;
+	type CoopOrigin = MockCoopOrigin<AccountId>;
+	type MemberOrigin = frame_system::EnsureSigned<AccountId>;
 	type MaxParticipants = ConstU32<20>;
 	type MaxObligations = ConstU32<40>;
 	type MaxSetoffs = ConstU32<16>;
 	type MaxCreditLimit = ConstU128<1_000>;
 	type MaxMemoLen = ConstU32<16>;
 	type WeightInfo = ();
+	/// Co-op 0 exists; members join it.
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MockBenchmarkHelper;
-}
-
-/// Co-op 0 exists; members join it.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MockBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl BenchmarkHelper<AccountId> for MockBenchmarkHelper {
-	fn coop() -> CoopId {
-		0
-	}
-	fn add_member(_: CoopId, who: &AccountId) {
-		MockCoops::add_member(*who);
-	}
+	type BenchmarkHelper = MockCoops;
 }
 
 /// The treasury of co-op 0: in the mock, its decisions.
@@ -96,24 +64,13 @@ impl ExtBuilder {
 
 	/// Runs the test, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		self.build().execute_with(|| {
-			test();
-			CircularCredit::do_try_state().expect("invariants hold after the test");
-		})
+		testing::execute_with_invariants(self.build(), test, CircularCredit::do_try_state)
 	}
-}
-
-/// This pallet's events, oldest first.
-pub fn events() -> Vec<Event<Test>> {
-	System::events()
-		.into_iter()
-		.filter_map(|r| if let RuntimeEvent::CircularCredit(e) = r.event { Some(e) } else { None })
-		.collect()
 }
 
 /// This pallet's last event.
 pub fn last_event() -> Event<Test> {
-	events().pop().expect("an event")
+	testing::last_pallet_event::<Test, Event<Test>>()
 }
 
 pub fn signed(who: AccountId) -> RuntimeOrigin {

@@ -1,17 +1,17 @@
 //! Circular credit: mutual credit circles, obligations and verified clearing.
 
 use frame_support::traits::ConstU32;
-use pallet_coop_membership::EnsureCoopAny;
+use pallet_coop_membership::EnsureMemberAccount;
 
 use super::membership::CoopDecision;
-use crate::{CoopMembership, Runtime, RuntimeEvent};
+use crate::{CoopMembership, Runtime};
 
 impl pallet_circular_credit::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Coops = CoopMembership;
 	type CoopOrigin = CoopDecision;
-	/// A co-op acting through its motion takes part in the federation's circle as its treasury.
-	type CoopAccountOrigin = EnsureCoopAny;
+	/// A participant acting: a signer, or a co-op through its own motion (its treasury takes
+	/// part in the federation's circle).
+	type MemberOrigin = EnsureMemberAccount<Runtime>;
 	/// As many as a co-op may have members.
 	type MaxParticipants = ConstU32<512>;
 	/// Bounds the clearing check: one pass over at most this many obligations.

@@ -1,0 +1,91 @@
+//! The pallet's invariants, checked by `try_state` (and after every unit test of the mock).
+
+use crate::{pallet::*, CircleId, CircleInfo, CreditBalance};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::ensure;
+use sp_runtime::{Saturating, TryRuntimeError};
+
+/// Per participant of a circle: how many open obligations it is a party to, and the net
+/// position its open accepted obligations add up to.
+type OpenObligations<AccountId> = BTreeMap<AccountId, (u32, CreditBalance)>;
+
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants.
+	///
+	/// ## Invariants
+	///
+	/// 1. The balances of each circle sum to exactly zero.
+	/// 2. No balance is below its participant's credit limit, nor above its ceiling.
+	/// 3. Every open obligation is positive and its parties take part in its circle.
+	/// 4. Clearing never changed a net position: each participant's recorded net position in
+	///    accepted obligations (moved only by accepting, settling and cancelling) equals the
+	///    one its open accepted obligations add up to.
+	/// 5. Each circle's and participant's open-obligation and participant counts match storage.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		for (circle, info) in Circles::<T>::iter() {
+			let mut open = Self::try_balances(circle, &info)?;
+			Self::try_obligations(circle, &info, &mut open)?;
+			for (who, (n, net)) in open {
+				let p = Participants::<T>::get(circle, &who).ok_or("participant")?;
+				ensure!(p.open_obligations == n, "a participant's obligation count matches");
+				ensure!(p.obligation_net == net, "clearing never changed a net position");
+			}
+		}
+		Ok(())
+	}
+
+	/// Invariants 1, 2 and the participant count of 5; returns the circle's participants, with
+	/// nothing counted yet.
+	fn try_balances(
+		circle: CircleId,
+		info: &CircleInfo,
+	) -> Result<OpenObligations<T::AccountId>, TryRuntimeError> {
+		let mut sum: CreditBalance = 0;
+		let mut count = 0u32;
+		let mut open = OpenObligations::<T::AccountId>::new();
+		for (who, p) in Participants::<T>::iter_prefix(circle) {
+			sum = sum.checked_add(p.balance).ok_or("balance sum overflows")?;
+			count.saturating_inc();
+			ensure!(p.index < info.next_index, "participant numbers are issued by the circle");
+			ensure!(
+				p.balance >= 0 || p.balance.unsigned_abs() <= p.credit_limit,
+				"no balance is below its credit limit"
+			);
+			ensure!(
+				p.ceiling.is_none_or(|c| p.balance <= 0 || p.balance.unsigned_abs() <= c),
+				"no balance is above its ceiling"
+			);
+			open.insert(who, (0, 0));
+		}
+		ensure!(sum == 0, "the balances of a circle sum to zero");
+		ensure!(count == info.participants, "participant count matches");
+		Ok(open)
+	}
+
+	/// Invariant 3 and the circle's open-obligation count of 5; counts each participant's open
+	/// obligations and adds up its accepted ones into `open`.
+	fn try_obligations(
+		circle: CircleId,
+		info: &CircleInfo,
+		open: &mut OpenObligations<T::AccountId>,
+	) -> Result<(), TryRuntimeError> {
+		let mut obligations = 0u32;
+		for (_, o) in Obligations::<T>::iter_prefix(circle) {
+			ensure!(o.amount > 0, "open obligations are positive");
+			obligations.saturating_inc();
+			let amount = CreditBalance::try_from(o.amount).map_err(|_| "obligation too large")?;
+			for (who, sign) in [(&o.debtor, -1i128), (&o.creditor, 1i128)] {
+				let (n, net) = open.get_mut(who).ok_or("an obligation's parties take part")?;
+				n.saturating_inc();
+				if o.accepted {
+					*net = amount
+						.checked_mul(sign)
+						.and_then(|d| net.checked_add(d))
+						.ok_or("net overflows")?;
+				}
+			}
+		}
+		ensure!(obligations == info.open_obligations, "open obligation count matches");
+		Ok(())
+	}
+}

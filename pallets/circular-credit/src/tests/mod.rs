@@ -1,0 +1,43 @@
+//! Tests of every call and error, stories, and the solver's clearings against the pallet.
+//!
+//! One file per call or concern: [`circles`] (`open_circle`, `join`, `leave`,
+//! `set_credit_limit`), [`payments`] (`pay`, the freeze of a member who left the co-op),
+//! [`obligations`] (`issue_obligation`, `accept_obligation`, `settle_obligation`,
+//! `cancel_obligation`), [`clearing`] (`submit_clearing`), [`stories`] (a whole clearing) and
+//! [`properties`] (the solver's clearings against the chain's check). Every test runs in
+//! [`ExtBuilder::build_and_execute`], which checks the invariants after it.
+
+use crate::{mock::*, *};
+use coop_primitives::OnMemberRemoved;
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+mod circles;
+mod clearing;
+mod obligations;
+mod payments;
+mod properties;
+mod stories;
+
+fn setoffs(list: &[(ObligationId, Credit)]) -> BoundedVec<(ObligationId, Credit), ConstU32<16>> {
+	BoundedVec::truncate_from(list.to_vec())
+}
+
+fn certificate(p: &[i64]) -> Option<BoundedVec<i64, ConstU32<20>>> {
+	Some(BoundedVec::truncate_from(p.to_vec()))
+}
+
+/// What the solver proposes for the circle's accepted obligations, as a submission.
+fn proposal() -> (Vec<(ObligationId, Credit)>, Vec<i64>) {
+	let graph = CircularCredit::clearing_graph(0);
+	let participants = Circles::<Test>::get(0).expect("circle").next_index;
+	let solution = coop_clearing::solve(participants, &graph.obligations);
+	let list = graph
+		.ids
+		.iter()
+		.zip(&solution.setoffs)
+		.filter(|(_, x)| **x > 0)
+		.map(|(id, x)| (*id, *x))
+		.collect();
+	(list, solution.potentials)
+}

@@ -1,0 +1,98 @@
+//! Issuing, accepting, settling and cancelling obligations.
+
+use super::*;
+
+#[test]
+fn issue_accept_settle() {
+	ExtBuilder::default().build_and_execute(|| {
+		circle_of_five(false);
+		assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 50, 30));
+		assert_eq!(
+			last_event(),
+			Event::ObligationIssued {
+				circle: 0,
+				id: 0,
+				debtor: 1,
+				creditor: 2,
+				amount: 50,
+				due: 30
+			}
+		);
+		assert_noop!(
+			CircularCredit::settle_obligation(signed(1), 0, 0, 10),
+			Error::<Test>::NotAccepted
+		);
+		assert_noop!(CircularCredit::accept_obligation(signed(2), 0, 0), Error::<Test>::NotDebtor);
+		assert_ok!(CircularCredit::accept_obligation(signed(1), 0, 0));
+		assert_eq!(last_event(), Event::ObligationAccepted { circle: 0, id: 0 });
+		assert_noop!(
+			CircularCredit::accept_obligation(signed(1), 0, 0),
+			Error::<Test>::AlreadyAccepted
+		);
+		assert_ok!(CircularCredit::settle_obligation(signed(1), 0, 0, 20));
+		assert_eq!(
+			last_event(),
+			Event::ObligationSettled { circle: 0, id: 0, amount: 20, outstanding: 30 }
+		);
+		assert_noop!(
+			CircularCredit::settle_obligation(signed(1), 0, 0, 31),
+			Error::<Test>::AboveOutstanding
+		);
+		assert_noop!(
+			CircularCredit::settle_obligation(signed(2), 0, 0, 1),
+			Error::<Test>::NotDebtor
+		);
+		assert_ok!(CircularCredit::settle_obligation(signed(1), 0, 0, 30));
+		assert!(Obligations::<Test>::get(0, 0).is_none());
+		assert_eq!((balance(1), balance(2)), (-50, 50));
+	});
+}
+
+#[test]
+fn issue_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		circle_of_five(false);
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 0, 1, 0, 30),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 0, 2, 5, 30),
+			Error::<Test>::SelfDealing
+		);
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 0, 9, 5, 30),
+			Error::<Test>::NotParticipant
+		);
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 1, 1, 5, 30),
+			Error::<Test>::CircleNotFound
+		);
+		for _ in 0..40 {
+			assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
+		}
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30),
+			Error::<Test>::TooManyObligations
+		);
+	});
+}
+
+#[test]
+fn the_creditor_cancels() {
+	ExtBuilder::default().build_and_execute(|| {
+		circle_of_five(false);
+		let id = owe(1, 2, 50);
+		assert_noop!(
+			CircularCredit::cancel_obligation(signed(1), 0, id),
+			Error::<Test>::NotCreditor
+		);
+		assert_ok!(CircularCredit::cancel_obligation(signed(2), 0, id));
+		assert_eq!(last_event(), Event::ObligationCancelled { circle: 0, id });
+		assert_noop!(
+			CircularCredit::cancel_obligation(signed(2), 0, id),
+			Error::<Test>::ObligationNotFound
+		);
+		assert_ok!(CircularCredit::leave(signed(1), 0));
+	});
+}
