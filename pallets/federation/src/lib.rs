@@ -1,23 +1,10 @@
-//! # Federation
+#![doc = include_str!("../README.md")]
 //!
-//! The chain's root authority, held by the federation of co-ops (co-op 0).
+//! ## Example
 //!
-//! ## Overview
-//!
-//! coopchain is itself a co-operative: its member co-ops govern it one co-op, one vote, through
-//! the motions of the federation. Privileged operations of the runtime — a runtime upgrade
-//! (`system.authorize_upgrade`), a change of the chain's parameters, anything that needs root —
-//! are taken by a passed federation motion that carries [`Pallet::enact`]: `enact(call)`
-//! dispatches `call` as root.
-//!
-//! Who may enact is the runtime's [`Config::FederationOrigin`]; coopchain accepts only the
-//! origin of a passed motion of co-op 0, so the thresholds are the federation's bylaws (quorum
-//! and approval of the member co-ops' votes), which only the federation itself can change.
-//!
-//! A runtime upgrade goes in two steps, because a motion carries small calls only: the motion
-//! enacts `system.authorize_upgrade(code_hash)`, then anyone submits the code with
-//! `system.apply_authorized_upgrade(code)`.
-
+//! A federation decision dispatched as root, as a unit test runs it (`mock.rs`: account
+//! `FEDERATION_MOTION` signs for a passed motion of the federation):
+#![doc = docify::embed!("src/tests/stories.rs", a_federation_decision_dispatches_as_root)]
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -49,7 +36,11 @@ use sp_runtime::traits::Dispatchable;
 pub mod pallet {
 	use super::*;
 
+	/// The storage version: the pallet keeps no storage yet.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -84,9 +75,9 @@ pub mod pallet {
 		///
 		/// Origin: the federation's decision (a passed motion of co-op 0).
 		///
-		/// The call's own failure does not fail `enact`: it is reported in `Enacted`.
+		/// The call's own failure does not fail `enact`: it is reported in [`Event::Enacted`].
 		///
-		/// Events: `Enacted`.
+		/// Events: [`Event::Enacted`].
 		#[pallet::call_index(0)]
 		#[pallet::weight({
 			let inner = call.get_dispatch_info();
