@@ -33,6 +33,16 @@ say "unit tests (cargo test ${pkgs[*]})"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \
 	--features "$(IFS=,; echo "${features[*]}")") || die "unit tests failed"
 
+# The crate docs of our pallets and primitives (each pallet's README is its crate doc, and call
+# docs link their errors and events): a broken link or a missing doc fails the run.
+doc_pkgs=()
+for ((i = 1; i < ${#pkgs[@]}; i += 2)); do
+	case ${pkgs[i]} in pallet-* | coop-*) doc_pkgs+=(-p "${pkgs[i]}") ;; esac
+done
+say "crate docs (cargo doc --no-deps ${doc_pkgs[*]})"
+(cd "$ROOT" && RUSTDOCFLAGS=-Dwarnings SKIP_WASM_BUILD=1 cargo doc --locked --no-deps \
+	"${doc_pkgs[@]}") || die "the crate docs have warnings"
+
 # ---- 2. the release node, the typed client's descriptors from its runtime, and the test
 # upgrade's wasm ----
 build_node

@@ -213,14 +213,6 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
-	// The session manager's index is below pallet-session's: genesis is built in index order,
-	// and pallet-session's genesis asks the session manager for the first validator set.
-	#[runtime::pallet_index(8)]
-	pub type CoopValidators = pallet_coop_validators;
-
-	#[runtime::pallet_index(9)]
-	pub type Session = pallet_session;
-
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 
@@ -238,6 +230,15 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	// Declared in index order, which is also the order of genesis and of the hooks. The session
+	// manager's index is below pallet-session's, because pallet-session's genesis asks the
+	// session manager for the first validator set.
+	#[runtime::pallet_index(8)]
+	pub type CoopValidators = pallet_coop_validators;
+
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(10)]
 	pub type CoopMembership = pallet_coop_membership;
