@@ -48,6 +48,9 @@ fn bench_bylaws<T: Config>(admission: AdmissionMode) -> BylawsOf<T> {
 		voting_period: T::MinVotingPeriod::get(),
 		withdrawal_notice: Zero::zero(),
 		max_members: T::MaxMembers::get(),
+		special_quorum: Perbill::zero(),
+		special_approval: crate::SPECIAL_APPROVAL_FLOOR,
+		deliberation: T::MinDeliberation::get(),
 	}
 }
 
@@ -56,6 +59,15 @@ fn bench_bylaws<T: Config>(admission: AdmissionMode) -> BylawsOf<T> {
 fn coop_with<T: Config>(members: u32, admission: AdmissionMode) -> (CoopId, Vec<T::AccountId>) {
 	let founder: T::AccountId = account("member", 0, SEED);
 	endow::<T>(&founder);
+	if NextCoopId::<T>::get() == coop_primitives::FEDERATION {
+		// Co-op 0 is the federation, which only co-ops join: benchmark another co-op.
+		Membership::<T>::create_coop(
+			RawOrigin::Signed(founder.clone()).into(),
+			b"federation".to_vec(),
+			bench_bylaws::<T>(AdmissionMode::ByVote),
+		)
+		.expect("founding works");
+	}
 	let coop = NextCoopId::<T>::get();
 	Membership::<T>::create_coop(
 		RawOrigin::Signed(founder.clone()).into(),

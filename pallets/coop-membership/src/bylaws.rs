@@ -2,6 +2,10 @@
 
 use crate::*;
 
+/// The lowest special approval bylaws may set: 66.6666666 %, two thirds rounded down, so that
+/// with the strict rule (ayes more than the share) exactly two thirds of the votes pass.
+pub const SPECIAL_APPROVAL_FLOOR: Perbill = Perbill::from_parts(666_666_666);
+
 impl<T: Config> Pallet<T> {
 	/// Checks bylaws against the runtime's bounds.
 	pub fn validate_bylaws(bylaws: &BylawsOf<T>) -> DispatchResult {
@@ -12,7 +16,18 @@ impl<T: Config> Pallet<T> {
 				bylaws.classes.iter().skip(i.saturating_add(1)).any(|c| c.kind == class.kind);
 			ensure!(!duplicate, Error::<T>::DuplicateMemberClass);
 		}
-		ensure!(bylaws.approval >= Perbill::from_percent(50), Error::<T>::ApprovalBelowMajority);
+		// The ayes must be more than the approval share: at 100 % nothing could pass.
+		ensure!(
+			bylaws.approval >= Perbill::from_percent(50) && bylaws.approval < Perbill::one(),
+			Error::<T>::ApprovalBelowMajority
+		);
+		ensure!(
+			bylaws.special_quorum >= bylaws.quorum
+				&& bylaws.special_approval >= bylaws.approval
+				&& bylaws.special_approval >= SPECIAL_APPROVAL_FLOOR
+				&& bylaws.special_approval < Perbill::one(),
+			Error::<T>::SpecialThresholdsTooLow
+		);
 		ensure!(
 			bylaws.investor_vote_cap <= Perbill::from_percent(50),
 			Error::<T>::InvestorCapTooHigh
@@ -33,6 +48,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			bylaws.share_price.is_zero() || bylaws.share_price >= T::Currency::minimum_balance(),
 			Error::<T>::SharePriceBelowMinimum
+		);
+		ensure!(
+			bylaws.deliberation >= T::MinDeliberation::get()
+				&& bylaws.deliberation <= bylaws.voting_period,
+			Error::<T>::DeliberationOutOfBounds
 		);
 		Ok(())
 	}

@@ -25,10 +25,12 @@ mod bylaws;
 mod impls;
 mod invariants;
 mod members;
+pub mod migrations;
 mod motions;
 mod origins;
 
-pub use origins::{EnsureCoop, EnsureCoopAny, EnsureMemberAccount};
+pub use bylaws::SPECIAL_APPROVAL_FLOOR;
+pub use origins::{EnsureCoop, EnsureCoopAny, EnsureCoopSpecial, EnsureMemberAccount};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -47,7 +49,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use sp_runtime::{
-	traits::{AccountIdConversion, Dispatchable, Saturating, Zero},
+	traits::{AccountIdConversion, Dispatchable, One, Saturating, Zero},
 	ArithmeticError, Perbill,
 };
 
@@ -56,7 +58,9 @@ pub mod pallet {
 	use super::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version: 2 added the special-resolution thresholds and the
+	/// deliberation time to the bylaws ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -70,6 +74,10 @@ pub mod pallet {
 	pub enum Origin {
 		/// Decided by a passed motion of this co-op.
 		Coop(CoopId),
+		/// Decided by a passed special resolution of this co-op (a `DispatchSpecial` motion,
+		/// under the bylaws' special thresholds). Whatever accepts [`Origin::Coop`] accepts
+		/// it too.
+		CoopSpecial(CoopId),
 	}
 
 	/// Why this pallet holds funds.
@@ -107,8 +115,8 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Who may act for a co-op in calls that need its decision (`dissolve_coop`): its own
-		/// motions ([`EnsureCoop`]), and on a test network also root.
+		/// Who may dissolve a co-op (`dissolve_coop`): in coopchain its own special resolution
+		/// ([`EnsureCoopSpecial`]), and nobody else, not even root.
 		type CoopOrigin: EnsureOriginWithArg<<Self as frame_system::Config>::RuntimeOrigin, CoopId>;
 
 		/// Recognises a co-op acting as a member of another co-op (its motion's origin) and
@@ -181,6 +189,11 @@ pub mod pallet {
 		/// member can answer.
 		#[pallet::constant]
 		type DefenceWindow: Get<BlockNumberFor<Self>>;
+
+		/// The shortest deliberation time bylaws may set: no motion closes sooner after it
+		/// opened, so that it cannot be proposed, voted and closed in one block.
+		#[pallet::constant]
+		type MinDeliberation: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -491,7 +504,8 @@ pub mod pallet {
 		FirstClassMustVote,
 		/// Each member class kind may appear only once in the bylaws.
 		DuplicateMemberClass,
-		/// The approval threshold must be at least 50 % (and at most 100 %).
+		/// The approval threshold must be at least 50 % and below 100 % (the ayes must be more
+		/// than it).
 		ApprovalBelowMajority,
 		/// The investor vote cap may be at most 50 % of the voting members.
 		InvestorCapTooHigh,
@@ -529,8 +543,9 @@ pub mod pallet {
 		TooManyOpenMotions,
 		/// The motion's voting period has ended; it can only be closed.
 		VotingEnded,
-		/// The motion cannot close yet: its voting period (or the defence window) is still
-		/// running and the outcome is not yet certain.
+		/// The motion cannot close yet: its deliberation time (or an expulsion's defence
+		/// window) has not passed, or its voting period is still running and not every eligible
+		/// voter has voted.
 		TooEarlyToClose,
 		/// The encoded call is longer than `MaxCallLen` bytes.
 		CallTooLong,
@@ -564,6 +579,14 @@ pub mod pallet {
 		RoleAlreadyHeld,
 		/// The member has already voted this way on this motion.
 		AlreadyVoted,
+		/// The special-resolution thresholds must be at least the ordinary ones, the special
+		/// approval at least 66.6666666 % and below 100 %.
+		SpecialThresholdsTooLow,
+		/// The deliberation time must be at least the runtime's `MinDeliberation` and at most
+		/// the voting period.
+		DeliberationOutOfBounds,
+		/// Only a co-op, through its own motion, may apply to the federation.
+		FederationAdmitsOnlyCoops,
 		/// The account has no pending application in this co-op.
 		ApplicationNotFound,
 		/// The motion's call no longer decodes (the runtime changed since it was proposed).
@@ -579,6 +602,11 @@ pub mod pallet {
 				"MaxClasses in 1..=255"
 			);
 			assert!(T::MinVotingPeriod::get() <= T::MaxVotingPeriod::get());
+			assert!(
+				T::MinDeliberation::get() >= One::one(),
+				"MinDeliberation must be at least a block: no propose-vote-close in one block"
+			);
+			assert!(T::MinDeliberation::get() <= T::MinVotingPeriod::get());
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -610,13 +638,14 @@ pub mod pallet {
 
 		/// Apply for membership of `coop` in member class `class`.
 		///
-		/// Origin: signed, or a co-op's motion (its treasury account applies, e.g. to the
-		/// federation). In a co-op with open admission the share price is paid into the treasury
+		/// Origin: signed, or a co-op's motion (its treasury account applies). Only a co-op's
+		/// motion may apply to the federation (co-op 0): its members are co-ops. In a co-op with
+		/// open admission the share price is paid into the treasury
 		/// and the applicant is a member at once. In a co-op that admits by vote the share price
 		/// and the motion deposit are held and an admission motion opens.
 		///
-		/// Errors: [`Error::CoopNotFound`], [`Error::AlreadyMember`],
-		/// [`Error::ApplicationPending`], [`Error::UnknownClass`], [`Error::CoopFull`],
+		/// Errors: [`Error::CoopNotFound`], [`Error::FederationAdmitsOnlyCoops`],
+		/// [`Error::AlreadyMember`], [`Error::ApplicationPending`], [`Error::UnknownClass`], [`Error::CoopFull`],
 		/// [`Error::InvestorCapReached`], [`Error::TooManyOpenMotions`], or the currency's error.
 		///
 		/// Events: [`Event::MemberAdmitted`], or [`Event::ApplicationSubmitted`] and
@@ -624,7 +653,13 @@ pub mod pallet {
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::apply_by_vote().max(<T as Config>::WeightInfo::apply_open()))]
 		pub fn apply(origin: OriginFor<T>, coop: CoopId, class: ClassIndex) -> DispatchResult {
+			let acting_coop = T::CoopAccountOrigin::try_origin(origin.clone()).ok();
 			let who = Self::ensure_account(origin)?;
+			if coop == coop_primitives::FEDERATION {
+				// The federation's members are co-ops: a co-op applies through its own motion.
+				let by_a_coop = acting_coop.is_some_and(|c| c != coop);
+				ensure!(by_a_coop, Error::<T>::FederationAdmitsOnlyCoops);
+			}
 			Self::do_apply(who, coop, class)
 		}
 
@@ -703,7 +738,9 @@ pub mod pallet {
 		/// Vote on an open motion of `coop`, or change your vote. One member, one vote.
 		///
 		/// Origin: a voting member who joined before the motion opened (signed, or a co-op's
-		/// motion when the member is a co-op).
+		/// motion when the member is a co-op). A member's first vote on a motion pays no fee
+		/// (a co-op does not charge its members to take part in its democracy); changing it
+		/// does. Eligibility bounds the free votes: one per member per motion.
 		///
 		/// Errors: [`Error::MotionNotFound`], [`Error::VotingEnded`], [`Error::NotMember`],
 		/// [`Error::NotVotingMember`], [`Error::JoinedAfterMotionOpened`],
@@ -716,16 +753,18 @@ pub mod pallet {
 			coop: CoopId,
 			motion: MotionIndex,
 			aye: bool,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let voter = Self::ensure_account(origin)?;
-			Self::do_vote(voter, coop, motion, aye)
+			let first = Self::do_vote(voter, coop, motion, aye)?;
+			Ok(if first { Pays::No.into() } else { Pays::Yes.into() })
 		}
 
 		/// Close a motion of `coop` and carry it out if it passed.
 		///
-		/// Origin: signed (anyone). Allowed after the voting period, or earlier once the outcome
-		/// is certain; never before an expulsion's defence window ends. `call_weight_bound`
-		/// must cover the weight of a dispatch motion's call (zero for other motions).
+		/// Origin: signed (anyone). Never before the deliberation time (and an expulsion's
+		/// defence window) has passed; before the voting period ends only once every eligible
+		/// voter has voted. `call_weight_bound` must cover the weight of a dispatch motion's
+		/// call (zero for other motions).
 		///
 		/// Errors: [`Error::MotionNotFound`], [`Error::TooEarlyToClose`],
 		/// [`Error::CallWeightBoundTooLow`].
@@ -773,7 +812,8 @@ pub mod pallet {
 		/// Dissolve `coop`: every member leaves (their share capital is owed to them as
 		/// redemptions, due now), roles end, and the storage deposit is returned.
 		///
-		/// Origin: the co-op's own motion (`CoopOrigin`). The federation cannot dissolve.
+		/// Origin: the co-op's own decision (`CoopOrigin`; in coopchain a special resolution,
+		/// a `DispatchSpecial` motion). The federation cannot dissolve.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationCannotDissolve`],
 		/// [`Error::CoopHasOpenMotions`].

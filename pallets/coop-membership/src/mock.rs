@@ -5,10 +5,9 @@ use coop_primitives::testing;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, ConstU64, EitherOf},
+	traits::{ConstU32, ConstU64},
 	PalletId,
 };
-use frame_system::EnsureRoot;
 use sp_runtime::{traits::IdentityLookup, BuildStorage};
 
 /// Accounts are `u128`, wide enough that every co-op's treasury sub-account is distinct.
@@ -69,13 +68,15 @@ pub const MOTION_DEPOSIT: Balance = 10;
 pub const VOTING_PERIOD: u64 = 10;
 pub const NOTICE: u64 = 5;
 pub const DEFENCE_WINDOW: u64 = 5;
+/// The runtime's floor for the deliberation time, and the fixtures' bylaws' own.
+pub const DELIBERATION: u64 = 1;
 
 impl Config for Test {
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type CoopOrigin = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureCoop>;
+	type CoopOrigin = EnsureCoopSpecial;
 	type CoopAccountOrigin = EnsureCoopAny;
 	type OnMemberRemoved = RecordRemovals;
 	type PalletId = CoopPalletId;
@@ -93,6 +94,7 @@ impl Config for Test {
 	type MaxVotingPeriod = ConstU64<100>;
 	type MaxWithdrawalNotice = ConstU64<50>;
 	type DefenceWindow = ConstU64<DEFENCE_WINDOW>;
+	type MinDeliberation = ConstU64<DELIBERATION>;
 	type WeightInfo = ();
 }
 
@@ -108,7 +110,8 @@ pub const INVESTOR: ClassIndex = 2;
 pub const SUPPORTER: ClassIndex = 3;
 
 /// Bylaws used by most tests: admission by vote, four classes (supporters do not vote),
-/// investors capped at a third of the voters, 50 % quorum, majority approval.
+/// investors capped at a third of the voters, 50 % quorum, more than half the votes for an
+/// ordinary resolution, two thirds (with a two-thirds quorum) for a special one.
 pub fn bylaws() -> BylawsOf<Test> {
 	Bylaws {
 		share_price: SHARE,
@@ -127,6 +130,9 @@ pub fn bylaws() -> BylawsOf<Test> {
 		voting_period: VOTING_PERIOD,
 		withdrawal_notice: NOTICE,
 		max_members: 10,
+		special_quorum: Perbill::from_rational(2u32, 3u32),
+		special_approval: SPECIAL_APPROVAL_FLOOR,
+		deliberation: DELIBERATION,
 	}
 }
 
@@ -135,9 +141,18 @@ pub fn open_bylaws() -> BylawsOf<Test> {
 	Bylaws { admission: AdmissionMode::Open, ..bylaws() }
 }
 
-#[derive(Default)]
+/// The founding member of the federation (co-op 0) that every test chain starts with, so that
+/// the co-ops a test founds are ordinary co-ops (1, 2, …): the federation admits only co-ops.
+pub const FEDERATION_FOUNDER: AccountId = 20;
+
 pub struct ExtBuilder {
 	federation: Vec<AccountId>,
+}
+
+impl Default for ExtBuilder {
+	fn default() -> Self {
+		Self { federation: vec![FEDERATION_FOUNDER] }
+	}
 }
 
 impl ExtBuilder {

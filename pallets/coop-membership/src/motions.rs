@@ -2,6 +2,7 @@
 //! out each kind of proposal.
 
 use crate::*;
+use sp_runtime::PerThing;
 
 /// What carrying out a passed motion cost, beyond `close`'s own work.
 #[derive(Default)]
@@ -47,10 +48,12 @@ impl<T: Config> Pallet<T> {
 				(Proposal::ChangeBylaws { bylaws }, Weight::zero())
 			},
 			Proposal::Dispatch { call } => {
-				let call_weight = call.get_dispatch_info().call_weight;
-				let encoded: EncodedCallOf<T> =
-					call.encode().try_into().map_err(|_| Error::<T>::CallTooLong)?;
-				(Proposal::Dispatch { call: encoded }, call_weight)
+				let (call, call_weight) = Self::encode_call(&call)?;
+				(Proposal::Dispatch { call }, call_weight)
+			},
+			Proposal::DispatchSpecial { call } => {
+				let (call, call_weight) = Self::encode_call(&call)?;
+				(Proposal::DispatchSpecial { call }, call_weight)
 			},
 			Proposal::GrantRole { who: holder, role } => {
 				ensure!(!held(&holder, role), Error::<T>::RoleAlreadyHeld);
@@ -63,7 +66,19 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Opens a motion, holding the deposit from the proposer.
+	/// A motion's call as it is stored, and its weight.
+	fn encode_call(
+		call: &<T as Config>::RuntimeCall,
+	) -> Result<(EncodedCallOf<T>, Weight), DispatchError> {
+		let call_weight = call.get_dispatch_info().call_weight;
+		let encoded: EncodedCallOf<T> =
+			call.encode().try_into().map_err(|_| Error::<T>::CallTooLong)?;
+		Ok((encoded, call_weight))
+	}
+
+	/// Opens a motion, holding the deposit from the proposer. The thresholds are the bylaws'
+	/// special ones for a special resolution, else the ordinary ones; the motion cannot close
+	/// before the deliberation time (and an expulsion's defence window) has passed.
 	pub(crate) fn open_motion(
 		coop: CoopId,
 		info: &mut CoopOf<T>,
@@ -79,9 +94,15 @@ impl<T: Config> Pallet<T> {
 		info.next_motion = index.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		info.open_motions.saturating_inc();
 		let now = frame_system::Pallet::<T>::block_number();
+		let deliberation = info.bylaws.deliberation.max(T::MinDeliberation::get());
 		let earliest_close = match proposal {
-			Proposal::Expel { .. } => now.saturating_add(T::DefenceWindow::get()),
-			_ => now,
+			Proposal::Expel { .. } => now.saturating_add(deliberation.max(T::DefenceWindow::get())),
+			_ => now.saturating_add(deliberation),
+		};
+		let (quorum, approval) = if proposal.is_special() {
+			(info.bylaws.special_quorum, info.bylaws.special_approval)
+		} else {
+			(info.bylaws.quorum, info.bylaws.approval)
 		};
 		let voting_ends = now.saturating_add(info.bylaws.voting_period).max(earliest_close);
 		let motion = MotionOf::<T> {
@@ -94,8 +115,8 @@ impl<T: Config> Pallet<T> {
 			voting_ends,
 			electorate: info.voting_members,
 			tally: Tally::new(),
-			quorum: info.bylaws.quorum,
-			approval: info.bylaws.approval,
+			quorum,
+			approval,
 			defended: false,
 		};
 		Motions::<T>::insert(coop, index, motion);
@@ -109,13 +130,14 @@ impl<T: Config> Pallet<T> {
 		Ok(index)
 	}
 
-	/// `vote`: one vote per eligible member, changeable until the motion closes.
+	/// `vote`: one vote per eligible member, changeable until the motion closes. Returns
+	/// whether it was the member's first vote on the motion.
 	pub(crate) fn do_vote(
 		voter: T::AccountId,
 		coop: CoopId,
 		motion: MotionIndex,
 		aye: bool,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 		let mut m = Motions::<T>::get(coop, motion).ok_or(Error::<T>::MotionNotFound)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -130,7 +152,7 @@ impl<T: Config> Pallet<T> {
 		let Tally { ayes, nays } = m.tally;
 		Motions::<T>::insert(coop, motion, m);
 		Self::deposit_event(Event::Voted { coop, motion, voter, aye, ayes, nays });
-		Ok(())
+		Ok(previous.is_none())
 	}
 
 	/// Takes a leaving member's votes and seats out of the open motions they could vote on.
@@ -151,35 +173,35 @@ impl<T: Config> Pallet<T> {
 
 	/// How the motion ends if closed at `now`, or `None` if it cannot close yet.
 	///
-	/// After the voting period: `Expired` without quorum, else `Approved` when the ayes reach
-	/// the approval threshold of the votes cast, else `Rejected`. Before it (but never before
-	/// `earliest_close`): `Approved` once the ayes alone reach both the quorum and the threshold
-	/// of the whole electorate; `Rejected` once even all missing votes as ayes could not reach
-	/// the threshold of the whole electorate.
+	/// Never before `earliest_close` (the deliberation time, and an expulsion's defence
+	/// window). Before the voting period ends, only once every eligible voter has voted: votes
+	/// can change until the close, so no partial count is certain. Then: `Expired` if the
+	/// turnout is below the quorum, else `Approved` when the ayes are **more than** the
+	/// approval share of the votes cast (a tie never passes), else `Rejected`.
 	pub fn outcome(motion: &MotionOf<T>, now: BlockNumberFor<T>) -> Option<MotionOutcome> {
 		if now < motion.earliest_close {
 			return None;
 		}
-		let Tally { ayes, .. } = motion.tally;
-		let electorate = motion.electorate;
 		let cast = motion.tally.cast();
-		let quorum_needed = motion.quorum.mul_ceil(electorate).max(1);
-		if now >= motion.voting_ends {
-			if cast < quorum_needed {
-				return Some(MotionOutcome::Expired);
-			}
-			let passes = ayes >= motion.approval.mul_ceil(cast);
-			return Some(if passes { MotionOutcome::Approved } else { MotionOutcome::Rejected });
+		if now < motion.voting_ends && cast < motion.electorate {
+			return None;
 		}
-		let threshold_all = motion.approval.mul_ceil(electorate).max(1);
-		if ayes >= threshold_all && ayes >= quorum_needed {
-			return Some(MotionOutcome::Approved);
+		let quorum_needed = motion.quorum.mul_ceil(motion.electorate).max(1);
+		if cast < quorum_needed {
+			return Some(MotionOutcome::Expired);
 		}
-		let missing = electorate.saturating_sub(cast);
-		if electorate > 0 && cast >= quorum_needed && ayes.saturating_add(missing) < threshold_all {
-			return Some(MotionOutcome::Rejected);
-		}
-		None
+		Some(if Self::majority(motion.tally.ayes, cast, motion.approval) {
+			MotionOutcome::Approved
+		} else {
+			MotionOutcome::Rejected
+		})
+	}
+
+	/// Whether `ayes` are strictly more than `approval` of `cast`, exactly (no rounding).
+	pub fn majority(ayes: u32, cast: u32, approval: Perbill) -> bool {
+		let parts = u128::from(Perbill::ACCURACY);
+		u128::from(ayes).saturating_mul(parts)
+			> u128::from(approval.deconstruct()).saturating_mul(u128::from(cast))
 	}
 
 	/// `close`: decides the motion, settles its deposit and carries it out if it passed.
@@ -292,11 +314,18 @@ impl<T: Config> Pallet<T> {
 		motion: MotionIndex,
 		proposal: StoredProposalOf<T>,
 	) -> Result<CarriedOut, DispatchError> {
-		if let Proposal::Dispatch { call } = proposal {
-			return Ok(CarriedOut {
-				call_weight: Self::dispatch_as_coop(coop, motion, &call)?,
-				scanned_motions: 0,
-			});
+		match &proposal {
+			Proposal::Dispatch { call } => {
+				let origin = Origin::Coop(coop);
+				let call_weight = Self::dispatch_as_coop(coop, motion, call, origin)?;
+				return Ok(CarriedOut { call_weight, scanned_motions: 0 });
+			},
+			Proposal::DispatchSpecial { call } => {
+				let origin = Origin::CoopSpecial(coop);
+				let call_weight = Self::dispatch_as_coop(coop, motion, call, origin)?;
+				return Ok(CarriedOut { call_weight, scanned_motions: 0 });
+			},
+			_ => {},
 		}
 		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 		let mut carried = CarriedOut::default();
@@ -313,22 +342,24 @@ impl<T: Config> Pallet<T> {
 			},
 			Proposal::GrantRole { who, role } => Self::grant_role(coop, &mut info, who, role)?,
 			Proposal::RevokeRole { who, role } => Self::revoke_role(coop, &mut info, who, role)?,
-			Proposal::Dispatch { .. } => {},
+			Proposal::Dispatch { .. } | Proposal::DispatchSpecial { .. } => {},
 		}
 		Coops::<T>::insert(coop, info);
 		Ok(carried)
 	}
 
-	/// Dispatches a passed motion's call with the co-op's origin; returns its actual weight.
+	/// Dispatches a passed motion's call with the co-op's (ordinary or special) origin; returns
+	/// its actual weight.
 	fn dispatch_as_coop(
 		coop: CoopId,
 		motion: MotionIndex,
 		call: &EncodedCallOf<T>,
+		origin: Origin,
 	) -> Result<Weight, DispatchError> {
 		let call = <T as Config>::RuntimeCall::decode(&mut &call[..])
 			.map_err(|_| Error::<T>::CallUndecodable)?;
 		let dispatch_info = call.get_dispatch_info();
-		let result = call.dispatch(Origin::Coop(coop).into());
+		let result = call.dispatch(origin.into());
 		Self::deposit_event(Event::MotionExecuted {
 			coop,
 			motion,

@@ -3,7 +3,7 @@
 
 use crate::*;
 
-/// Accepts the origin of a passed motion of the co-op given as argument.
+/// Accepts the origin of a passed motion of the co-op given as argument, ordinary or special.
 pub struct EnsureCoop;
 
 impl<O> EnsureOriginWithArg<O, CoopId> for EnsureCoop
@@ -14,7 +14,10 @@ where
 	type Success = ();
 
 	fn try_origin(o: O, coop: &CoopId) -> Result<Self::Success, O> {
-		let matches = matches!(o.caller().try_into(), Ok(Origin::Coop(id)) if id == coop);
+		let matches = matches!(
+			o.caller().try_into(),
+			Ok(Origin::Coop(id) | Origin::CoopSpecial(id)) if id == coop
+		);
 		if matches {
 			Ok(())
 		} else {
@@ -28,7 +31,34 @@ where
 	}
 }
 
-/// Accepts the origin of a passed motion of any co-op, and yields the co-op's id.
+/// Accepts only the origin of a passed **special resolution** of the co-op given as argument
+/// (a `DispatchSpecial` motion).
+pub struct EnsureCoopSpecial;
+
+impl<O> EnsureOriginWithArg<O, CoopId> for EnsureCoopSpecial
+where
+	O: OriginTrait + From<Origin>,
+	for<'a> &'a O::PalletsOrigin: TryInto<&'a Origin>,
+{
+	type Success = ();
+
+	fn try_origin(o: O, coop: &CoopId) -> Result<Self::Success, O> {
+		let matches = matches!(o.caller().try_into(), Ok(Origin::CoopSpecial(id)) if id == coop);
+		if matches {
+			Ok(())
+		} else {
+			Err(o)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(coop: &CoopId) -> Result<O, ()> {
+		Ok(O::from(Origin::CoopSpecial(*coop)))
+	}
+}
+
+/// Accepts the origin of a passed motion (ordinary or special) of any co-op, and yields the
+/// co-op's id.
 pub struct EnsureCoopAny;
 
 impl<O> EnsureOrigin<O> for EnsureCoopAny
@@ -40,7 +70,7 @@ where
 
 	fn try_origin(o: O) -> Result<Self::Success, O> {
 		let coop = match o.caller().try_into() {
-			Ok(Origin::Coop(id)) => Some(*id),
+			Ok(Origin::Coop(id) | Origin::CoopSpecial(id)) => Some(*id),
 			_ => None,
 		};
 		coop.ok_or(o)

@@ -133,9 +133,11 @@ where
 	pub classes: BoundedVec<MemberClass, MaxClasses>,
 	/// Voting investors never exceed this share of all voting members (at most 50 %).
 	pub investor_vote_cap: Perbill,
-	/// Share of the eligible voting members who must vote for a motion to count.
+	/// Ordinary resolutions: share of the eligible voting members who must vote for a motion
+	/// to count.
 	pub quorum: Perbill,
-	/// Share of the votes cast that must be "aye" for a motion to pass (at least 50 %).
+	/// Ordinary resolutions: the ayes must be **more than** this share of the votes cast (at
+	/// least 50 %, so a tie never passes).
 	pub approval: Perbill,
 	/// How long a motion stays open for votes, in blocks.
 	pub voting_period: BlockNumber,
@@ -143,6 +145,15 @@ where
 	pub withdrawal_notice: BlockNumber,
 	/// The most members the co-op admits (within the runtime's `MaxMembers`).
 	pub max_members: u32,
+	/// Special resolutions (changing the bylaws, expelling a member, dissolving, and every
+	/// `DispatchSpecial` motion): the quorum, at least the ordinary quorum.
+	pub special_quorum: Perbill,
+	/// Special resolutions: the ayes must be more than this share of the votes cast, at least
+	/// the ordinary approval and at least 66.6666666 % (so exactly two thirds passes).
+	pub special_approval: Perbill,
+	/// No motion closes before it has been open this long, in blocks (at least the runtime's
+	/// `MinDeliberation`, at most the voting period), even when every voter has voted.
+	pub deliberation: BlockNumber,
 }
 
 /// A co-operative.
@@ -278,6 +289,30 @@ where
 		/// The role.
 		role: CoopRole,
 	},
+	/// Dispatch a call with the co-op's special-resolution origin ([`crate::Origin::CoopSpecial`]),
+	/// decided by the special thresholds: what a co-op reserves for a special resolution
+	/// (dissolving it; in the federation, acting with the chain's root authority).
+	DispatchSpecial {
+		/// The call.
+		call: Call,
+	},
+}
+
+impl<AccountId, BylawsT, Call> Proposal<AccountId, BylawsT, Call>
+where
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	BylawsT: Clone + PartialEq + Eq + core::fmt::Debug,
+	Call: Clone + PartialEq + Eq + core::fmt::Debug,
+{
+	/// Whether this proposal is decided by a special resolution.
+	pub fn is_special(&self) -> bool {
+		matches!(
+			self,
+			Proposal::Expel { .. }
+				| Proposal::ChangeBylaws { .. }
+				| Proposal::DispatchSpecial { .. }
+		)
+	}
 }
 
 /// An open motion.

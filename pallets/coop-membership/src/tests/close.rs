@@ -8,7 +8,8 @@ fn admits_an_approved_applicant() {
 		let coop = found(1, bylaws());
 		assert_ok!(Membership::apply(signed(2), coop, CONSUMER));
 		assert_ok!(Membership::vote(signed(1), coop, 0, true));
-		// Certain already: the only voter said aye.
+		// Every voter (the only one) has voted: it may close once the deliberation is over.
+		deliberate();
 		assert_ok!(Membership::close(signed(3), coop, 0, Weight::zero()));
 		assert!(Members::<Test>::contains_key(coop, 2));
 		assert_eq!(held(2), 0);
@@ -42,6 +43,7 @@ fn refuses_a_rejected_applicant_in_full_and_forfeits_a_spam_deposit() {
 		assert_ok!(Membership::apply(signed(3), coop, WORKER));
 		let m = last_motion(coop);
 		vote_all(coop, m, &[1, 2], false);
+		deliberate();
 		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
 		assert!(!Members::<Test>::contains_key(coop, 3));
 		assert_eq!(held(3), 0);
@@ -93,7 +95,7 @@ fn expires_without_quorum_and_refunds_everything() {
 		// One vote of three: below the 50 % quorum.
 		assert_ok!(Membership::vote(signed(1), coop, m, false));
 		assert_noop!(Membership::close(signed(1), coop, m, Weight::zero()), E::TooEarlyToClose);
-		run_to_block(1 + VOTING_PERIOD);
+		run_to_block(System::block_number() + VOTING_PERIOD);
 		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
 		assert!(events().contains(&Event::MotionClosed {
 			coop,
@@ -109,25 +111,30 @@ fn expires_without_quorum_and_refunds_everything() {
 }
 
 #[test]
-fn closes_early_only_when_the_outcome_is_certain() {
+fn closes_early_only_when_every_voter_has_voted() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op of five and a motion three of them support at once,
 		let coop = found(1, open_bylaws());
 		for who in 2..=5 {
 			join(coop, who, WORKER);
 		}
 		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
-		vote_all(coop, m, &[1, 2], true);
-		// 2 of 5: not yet a majority of the electorate.
+		vote_all(coop, m, &[1, 2, 3], true);
+		deliberate();
+		// when it is closed before the others voted, it is refused: votes may still change
+		// (this closed as approved before the strict rules);
 		assert_noop!(Membership::close(signed(1), coop, m, Weight::zero()), E::TooEarlyToClose);
-		assert_ok!(Membership::vote(signed(3), coop, m, true));
+		// then the last two vote against, and it closes at once on the full count.
+		vote_all(coop, m, &[4, 5], false);
 		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
-		assert!(Membership::has_role(coop, &9, CoopRole::Operator));
+		assert!(Membership::has_role(coop, &9, CoopRole::Operator), "3 of 5 is a majority");
 
+		// A motion that can no longer pass still waits for every vote or the period's end.
 		let m = propose(coop, 1, Proposal::GrantRole { who: 8, role: CoopRole::Operator });
-		vote_all(coop, m, &[2, 3], false);
+		vote_all(coop, m, &[2, 3, 4], false);
+		deliberate();
 		assert_noop!(Membership::close(signed(1), coop, m, Weight::zero()), E::TooEarlyToClose);
-		assert_ok!(Membership::vote(signed(4), coop, m, false));
-		// Even all missing votes as ayes (2 of 5) could not reach 3: rejected now.
+		run_to_block(System::block_number() + VOTING_PERIOD);
 		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
 		assert!(!Membership::has_role(coop, &8, CoopRole::Operator));
 	});
@@ -145,6 +152,7 @@ fn fails_for_unknown_motions_and_low_weight_bounds() {
 			Membership::close(signed(1), coop, m, Weight::zero()),
 			E::CallWeightBoundTooLow
 		);
+		deliberate();
 		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
 		assert!(events().contains(&Event::MotionExecuted { coop, motion: m, result: Ok(()) }));
 	});
@@ -157,8 +165,9 @@ fn an_admission_of_a_full_coop_is_refunded() {
 		assert_ok!(Membership::apply(signed(2), coop, WORKER));
 		assert_ok!(Membership::apply(signed(3), coop, WORKER));
 		assert_ok!(Membership::vote(signed(1), coop, 0, true));
-		assert_ok!(Membership::close(signed(1), coop, 0, Weight::zero()));
 		assert_ok!(Membership::vote(signed(1), coop, 1, true));
+		deliberate();
+		assert_ok!(Membership::close(signed(1), coop, 0, Weight::zero()));
 		assert_ok!(Membership::close(signed(1), coop, 1, Weight::zero()));
 		assert!(!Members::<Test>::contains_key(coop, 3));
 		assert!(events().contains(&Event::MotionNotExecuted {

@@ -6,7 +6,7 @@ use super::*;
 fn founder_becomes_first_member_and_pays_deposit_and_share() {
 	ExtBuilder::default().build_and_execute(|| {
 		let coop = found(1, bylaws());
-		assert_eq!(coop, 0);
+		assert_eq!(coop, 1, "co-op 0 is the federation");
 		let info = coop_info(coop);
 		assert_eq!((info.members, info.voting_members, info.share_capital), (1, 1, SHARE));
 		assert_eq!(info.depositor, Some(1));
@@ -22,7 +22,7 @@ fn founder_becomes_first_member_and_pays_deposit_and_share() {
 				Event::MemberAdmitted { coop, member: 1, class: 0, share_capital: SHARE },
 			]
 		);
-		assert_eq!(NextCoopId::<Test>::get(), 1);
+		assert_eq!(NextCoopId::<Test>::get(), 2);
 	});
 }
 

@@ -3,14 +3,15 @@
 use super::*;
 
 #[test]
-fn by_its_own_motion_owes_every_member_and_returns_the_deposit() {
+fn by_its_own_special_resolution_owes_every_member_and_returns_the_deposit() {
 	// Co-op 0 is the federation, which cannot dissolve: this co-op is co-op 1.
 	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
 		let coop = found(1, open_bylaws());
 		join(coop, 2, WORKER);
 		let call = RuntimeCall::Membership(crate::Call::dissolve_coop { coop });
-		let m = propose(coop, 1, Proposal::Dispatch { call: Box::new(call) });
+		let m = propose(coop, 1, Proposal::DispatchSpecial { call: Box::new(call) });
 		vote_all(coop, m, &[1, 2], true);
+		deliberate();
 		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
 		assert!(
 			events().contains(&Event::MotionExecuted { coop, motion: m, result: Ok(()) }),
@@ -35,18 +36,50 @@ fn by_its_own_motion_owes_every_member_and_returns_the_deposit() {
 fn fails_for_others_the_federation_and_coops_with_open_motions() {
 	ExtBuilder::default().with_federation(vec![1]).build_and_execute(|| {
 		let coop = found(2, open_bylaws());
+		let special = |c| -> RuntimeOrigin { Origin::CoopSpecial(c).into() };
 		assert_noop!(Membership::dissolve_coop(signed(2), coop), DispatchError::BadOrigin);
+		assert_noop!(Membership::dissolve_coop(special(0), 0), E::FederationCannotDissolve);
+		assert_noop!(Membership::dissolve_coop(special(9), 9), E::CoopNotFound);
+		// Another co-op's motion cannot dissolve it, nor can an ordinary resolution of its own.
+		assert_noop!(Membership::dissolve_coop(special(0), coop), DispatchError::BadOrigin);
 		assert_noop!(
-			Membership::dissolve_coop(RuntimeOrigin::root(), 0),
-			E::FederationCannotDissolve
-		);
-		assert_noop!(Membership::dissolve_coop(RuntimeOrigin::root(), 9), E::CoopNotFound);
-		// Another co-op's motion cannot dissolve it.
-		assert_noop!(
-			Membership::dissolve_coop(Origin::Coop(0).into(), coop),
+			Membership::dissolve_coop(Origin::Coop(coop).into(), coop),
 			DispatchError::BadOrigin
 		);
 		propose(coop, 2, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
-		assert_noop!(Membership::dissolve_coop(RuntimeOrigin::root(), coop), E::CoopHasOpenMotions);
+		assert_noop!(Membership::dissolve_coop(special(coop), coop), E::CoopHasOpenMotions);
+	});
+}
+
+#[test]
+fn root_cannot_dissolve_a_coop() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op, when root (the chain's authority) tries to dissolve it, it is refused:
+		// only the co-op's own special resolution decides that (autonomy).
+		let coop = found(1, open_bylaws());
+		assert_noop!(
+			Membership::dissolve_coop(RuntimeOrigin::root(), coop),
+			DispatchError::BadOrigin
+		);
+		assert!(Coops::<Test>::contains_key(coop));
+	});
+}
+
+#[test]
+fn an_ordinary_dispatch_motion_cannot_dissolve() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, open_bylaws());
+		join(coop, 2, WORKER);
+		let call = RuntimeCall::Membership(crate::Call::dissolve_coop { coop });
+		let m = propose(coop, 1, Proposal::Dispatch { call: Box::new(call) });
+		vote_all(coop, m, &[1, 2], true);
+		deliberate();
+		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
+		assert!(events().contains(&Event::MotionExecuted {
+			coop,
+			motion: m,
+			result: Err(DispatchError::BadOrigin)
+		}));
+		assert!(Coops::<Test>::contains_key(coop));
 	});
 }

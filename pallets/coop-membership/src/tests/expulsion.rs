@@ -10,7 +10,8 @@ fn waits_for_the_defence_window_then_expels_and_owes_the_share() {
 		join(coop, 3, WORKER);
 		let m = propose(coop, 1, Proposal::Expel { member: 3 });
 		vote_all(coop, m, &[1, 2], true);
-		// Certain, but the accused has the right to answer first.
+		// The accused votes too, and has the right to answer before it closes.
+		assert_ok!(Membership::vote(signed(3), coop, m, false));
 		assert_noop!(Membership::close(signed(1), coop, m, Weight::zero()), E::TooEarlyToClose);
 		assert_ok!(Membership::defend(signed(3), coop, m, b"I paid my dues".to_vec()));
 		assert!(Motions::<Test>::get(coop, m).unwrap().defended);

@@ -33,8 +33,9 @@ fn cap_is_checked_again_at_admission() {
 		assert_ok!(Membership::apply(signed(4), coop, INVESTOR));
 		let second = last_motion(coop);
 		vote_all(coop, first, &[1, 2], true);
-		assert_ok!(Membership::close(signed(1), coop, first, Weight::zero()));
 		vote_all(coop, second, &[1, 2], true);
+		deliberate();
+		assert_ok!(Membership::close(signed(1), coop, first, Weight::zero()));
 		assert_ok!(Membership::close(signed(1), coop, second, Weight::zero()));
 		assert!(Members::<Test>::contains_key(coop, 3));
 		assert!(!Members::<Test>::contains_key(coop, 4));

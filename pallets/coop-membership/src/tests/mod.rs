@@ -9,7 +9,9 @@ mod expulsion;
 mod invariants;
 mod investor_cap;
 mod leave_and_redeem;
+mod migrations;
 mod propose;
+mod resolutions;
 mod stories;
 mod vote;
 
@@ -61,11 +63,18 @@ fn vote_all(coop: CoopId, motion: MotionIndex, voters: &[AccountId], aye: bool) 
 	}
 }
 
-/// `applicant` applies to a by-vote co-op and `voters` admit them (closing early).
+/// Moves past the deliberation time of a motion opened in this block.
+fn deliberate() {
+	run_to_block(System::block_number() + DELIBERATION);
+}
+
+/// `applicant` applies to a by-vote co-op and `voters` (all of its voters) admit them, closing
+/// early once the deliberation time has passed.
 fn admit(coop: CoopId, applicant: AccountId, class: ClassIndex, voters: &[AccountId]) {
 	assert_ok!(Membership::apply(signed(applicant), coop, class));
 	let motion = last_motion(coop);
 	vote_all(coop, motion, voters, true);
+	deliberate();
 	assert_ok!(Membership::close(signed(applicant), coop, motion, Weight::zero()));
 	assert!(Members::<Test>::contains_key(coop, applicant), "admitted");
 }

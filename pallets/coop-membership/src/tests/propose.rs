@@ -91,6 +91,7 @@ fn bylaws_change_by_motion() {
 		let new = Bylaws { share_price: 70, admission: AdmissionMode::Open, ..bylaws() };
 		let m = propose(coop, 1, Proposal::ChangeBylaws { bylaws: new.clone() });
 		assert_ok!(Membership::vote(signed(1), coop, m, true));
+		deliberate();
 		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
 		assert_eq!(coop_info(coop).bylaws, new);
 		assert_eq!(last_event(), Event::BylawsChanged { coop });
@@ -106,6 +107,7 @@ fn roles_are_granted_and_revoked_by_motion() {
 		let pass = |p: ProposalOf<Test>| {
 			let m = propose(coop, 1, p);
 			assert_ok!(Membership::vote(signed(1), coop, m, true));
+			deliberate();
 			assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
 		};
 		pass(Proposal::GrantRole { who: 9, role: CoopRole::Operator });

@@ -9,7 +9,7 @@ fn found_admit_reject_leave_and_redeem() {
 		let coop = found(1, bylaws());
 		admit(coop, 2, WORKER, &[1]);
 		admit(coop, 3, CONSUMER, &[1, 2]);
-		admit(coop, 4, CONSUMER, &[1, 2]);
+		admit(coop, 4, CONSUMER, &[1, 2, 3]);
 		// Applicant 5 is refused.
 		assert_ok!(Membership::apply(signed(5), coop, WORKER));
 		let m = last_motion(coop);
@@ -42,6 +42,7 @@ fn a_coop_joins_the_federation_through_its_own_motion() {
 		let apply = RuntimeCall::Membership(crate::Call::apply { coop: federation, class: 0 });
 		let m = propose(coop, 1, Proposal::Dispatch { call: Box::new(apply) });
 		vote_all(coop, m, &[1, 2], true);
+		deliberate();
 		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
 		assert!(events().contains(&Event::ApplicationSubmitted {
 			coop: federation,
@@ -51,6 +52,7 @@ fn a_coop_joins_the_federation_through_its_own_motion() {
 		}));
 		// The federation's member co-ops admit it.
 		vote_all(federation, 0, &[10, 11], true);
+		deliberate();
 		assert_ok!(Membership::close(signed(10), federation, 0, Weight::zero()));
 		assert!(Membership::is_voting_member(federation, &member_account));
 		assert_eq!(Members::<Test>::get(federation, member_account).unwrap().share_capital, SHARE);
@@ -61,6 +63,7 @@ fn a_coop_joins_the_federation_through_its_own_motion() {
 			RuntimeCall::Membership(crate::Call::vote { coop: federation, motion: fm, aye: true });
 		let m = propose(coop, 1, Proposal::Dispatch { call: Box::new(vote) });
 		vote_all(coop, m, &[1, 2], true);
+		deliberate();
 		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
 		assert_eq!(Votes::<Test>::get((federation, fm), member_account), Some(true));
 		// A signed account cannot pose as the co-op.

@@ -1,0 +1,201 @@
+//! Storage migrations of the membership pallet.
+
+/// Version 1 → 2: the bylaws gain the special-resolution thresholds and the deliberation time.
+///
+/// Every co-op's bylaws, and the bylaws a pending `ChangeBylaws` motion carries, get
+/// `special_quorum` = the ordinary quorum, `special_approval` = the ordinary approval raised to
+/// [`crate::SPECIAL_APPROVAL_FLOOR`], and `deliberation` = the runtime's `MinDeliberation`; an
+/// approval of 100 % (which the strict rule could never meet) becomes 99.9999999 %.
+pub mod v2 {
+	use crate::*;
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	use frame_support::{
+		migrations::VersionedMigration, storage_alias, traits::UncheckedOnRuntimeUpgrade,
+	};
+
+	/// Bylaws as version 1 stored them.
+	#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo)]
+	#[scale_info(skip_type_params(MaxClasses))]
+	pub struct BylawsV1<Balance, BlockNumber, MaxClasses: Get<u32>>
+	where
+		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+		BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+	{
+		/// As in version 2.
+		pub share_price: Balance,
+		/// As in version 2.
+		pub admission: AdmissionMode,
+		/// As in version 2.
+		pub classes: BoundedVec<MemberClass, MaxClasses>,
+		/// As in version 2.
+		pub investor_vote_cap: Perbill,
+		/// As in version 2.
+		pub quorum: Perbill,
+		/// As in version 2 (version 1 allowed 100 %).
+		pub approval: Perbill,
+		/// As in version 2.
+		pub voting_period: BlockNumber,
+		/// As in version 2.
+		pub withdrawal_notice: BlockNumber,
+		/// As in version 2.
+		pub max_members: u32,
+	}
+
+	/// Version 1 bylaws, as this runtime stored them.
+	pub type BylawsV1Of<T> = BylawsV1<BalanceOf<T>, BlockNumberFor<T>, <T as Config>::MaxClasses>;
+
+	/// A co-op as version 1 stored it.
+	#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode)]
+	pub struct CoopV1<T: Config> {
+		/// As in version 2.
+		pub name: BoundedVec<u8, T::MaxNameLen>,
+		/// The version 1 bylaws.
+		pub bylaws: BylawsV1Of<T>,
+		/// As in version 2.
+		pub depositor: Option<T::AccountId>,
+		/// As in version 2.
+		pub deposit: BalanceOf<T>,
+		/// As in version 2.
+		pub members: u32,
+		/// As in version 2.
+		pub voting_members: u32,
+		/// As in version 2.
+		pub voting_investors: u32,
+		/// As in version 2.
+		pub share_capital: BalanceOf<T>,
+		/// As in version 2.
+		pub next_motion: MotionIndex,
+		/// As in version 2.
+		pub open_motions: u32,
+		/// As in version 2.
+		pub role_holders: u32,
+	}
+
+	/// A motion as version 1 stored it (its proposal may carry version 1 bylaws).
+	pub type MotionV1Of<T> = Motion<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		Proposal<<T as frame_system::Config>::AccountId, BylawsV1Of<T>, EncodedCallOf<T>>,
+	>;
+
+	/// The co-ops, as version 1 keyed them.
+	#[storage_alias]
+	pub(crate) type Coops<T: Config> = StorageMap<Pallet<T>, Twox64Concat, CoopId, CoopV1<T>>;
+
+	/// The open motions, as version 1 keyed them.
+	#[storage_alias]
+	pub(crate) type Motions<T: Config> =
+		StorageDoubleMap<Pallet<T>, Twox64Concat, CoopId, Twox64Concat, MotionIndex, MotionV1Of<T>>;
+
+	/// Version 1 bylaws as version 2 bylaws (see the module docs).
+	pub fn upgrade_bylaws<T: Config>(old: BylawsV1Of<T>) -> BylawsOf<T> {
+		let approval = old.approval.min(Perbill::from_parts(999_999_999));
+		Bylaws {
+			share_price: old.share_price,
+			admission: old.admission,
+			classes: old.classes,
+			investor_vote_cap: old.investor_vote_cap,
+			quorum: old.quorum,
+			approval,
+			voting_period: old.voting_period,
+			withdrawal_notice: old.withdrawal_notice,
+			max_members: old.max_members,
+			special_quorum: old.quorum,
+			special_approval: approval.max(crate::SPECIAL_APPROVAL_FLOOR),
+			deliberation: T::MinDeliberation::get(),
+		}
+	}
+
+	fn upgrade_coop<T: Config>(old: CoopV1<T>) -> CoopOf<T> {
+		CoopOf::<T> {
+			name: old.name,
+			bylaws: upgrade_bylaws::<T>(old.bylaws),
+			depositor: old.depositor,
+			deposit: old.deposit,
+			members: old.members,
+			voting_members: old.voting_members,
+			voting_investors: old.voting_investors,
+			share_capital: old.share_capital,
+			next_motion: old.next_motion,
+			open_motions: old.open_motions,
+			role_holders: old.role_holders,
+		}
+	}
+
+	fn upgrade_motion<T: Config>(old: MotionV1Of<T>) -> MotionOf<T> {
+		let proposal = match old.proposal {
+			Proposal::Admit { applicant } => Proposal::Admit { applicant },
+			Proposal::Expel { member } => Proposal::Expel { member },
+			Proposal::ChangeBylaws { bylaws } => {
+				Proposal::ChangeBylaws { bylaws: upgrade_bylaws::<T>(bylaws) }
+			},
+			Proposal::Dispatch { call } => Proposal::Dispatch { call },
+			Proposal::GrantRole { who, role } => Proposal::GrantRole { who, role },
+			Proposal::RevokeRole { who, role } => Proposal::RevokeRole { who, role },
+			Proposal::DispatchSpecial { call } => Proposal::DispatchSpecial { call },
+		};
+		MotionOf::<T> {
+			proposer: old.proposer,
+			deposit: old.deposit,
+			proposal,
+			call_weight: old.call_weight,
+			opened: old.opened,
+			earliest_close: old.earliest_close,
+			voting_ends: old.voting_ends,
+			electorate: old.electorate,
+			tally: old.tally,
+			quorum: old.quorum,
+			approval: old.approval,
+			defended: old.defended,
+		}
+	}
+
+	/// The migration's work, without the version check ([`MigrateV1ToV2`] adds it).
+	pub struct UncheckedMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut translated = 0u64;
+			crate::Coops::<T>::translate::<CoopV1<T>, _>(|_, old| {
+				translated.saturating_inc();
+				Some(upgrade_coop::<T>(old))
+			});
+			crate::Motions::<T>::translate::<MotionV1Of<T>, _>(|_, _, old| {
+				translated.saturating_inc();
+				Some(upgrade_motion::<T>(old))
+			});
+			log::info!(target: "runtime::coop-membership", "v2: {translated} records migrated");
+			T::DbWeight::get().reads_writes(translated, translated)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let coops = Coops::<T>::iter().count() as u64;
+			let motions = Motions::<T>::iter().count() as u64;
+			Ok((coops, motions).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (coops, motions): (u64, u64) =
+				Decode::decode(&mut &state[..]).map_err(|_| "v2: bad pre-upgrade state")?;
+			ensure!(crate::Coops::<T>::iter().count() as u64 == coops, "v2: co-ops lost");
+			ensure!(crate::Motions::<T>::iter().count() as u64 == motions, "v2: motions lost");
+			for (_, info) in crate::Coops::<T>::iter() {
+				Pallet::<T>::validate_bylaws(&info.bylaws).map_err(|_| "v2: invalid bylaws")?;
+			}
+			Ok(())
+		}
+	}
+
+	/// Version 1 → 2, run only when the pallet's on-chain storage version is 1.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		UncheckedMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -1,0 +1,89 @@
+//! The storage migration from version 1 (bylaws without special thresholds or deliberation).
+
+use super::*;
+use crate::migrations::v2;
+use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+fn bylaws_v1(approval: Perbill) -> v2::BylawsV1Of<Test> {
+	let b = bylaws();
+	v2::BylawsV1 {
+		share_price: b.share_price,
+		admission: b.admission,
+		classes: b.classes,
+		investor_vote_cap: b.investor_vote_cap,
+		quorum: b.quorum,
+		approval,
+		voting_period: b.voting_period,
+		withdrawal_notice: b.withdrawal_notice,
+		max_members: b.max_members,
+	}
+}
+
+#[test]
+fn version_1_bylaws_and_pending_bylaws_changes_are_migrated() {
+	// A chain whose only co-op is the one the test rewrites as version 1.
+	ExtBuilder::default().with_federation(vec![]).build().execute_with(|| {
+		// Given a version 1 co-op (approval 100 %, allowed then) with a pending bylaws change,
+		let coop = found(1, open_bylaws());
+		let stored = coop_info(coop);
+		v2::Coops::<Test>::insert(
+			coop,
+			v2::CoopV1::<Test> {
+				name: stored.name.clone(),
+				bylaws: bylaws_v1(Perbill::one()),
+				depositor: stored.depositor,
+				deposit: stored.deposit,
+				members: stored.members,
+				voting_members: stored.voting_members,
+				voting_investors: stored.voting_investors,
+				share_capital: stored.share_capital,
+				next_motion: 1,
+				open_motions: 1,
+				role_holders: 0,
+			},
+		);
+		v2::Motions::<Test>::insert(
+			coop,
+			0,
+			Motion {
+				proposer: 1,
+				deposit: 0,
+				proposal: Proposal::ChangeBylaws { bylaws: bylaws_v1(Perbill::from_percent(60)) },
+				call_weight: Weight::zero(),
+				opened: 1,
+				earliest_close: 1,
+				voting_ends: 11,
+				electorate: 1,
+				tally: Tally::new(),
+				quorum: Perbill::from_percent(50),
+				approval: Perbill::from_percent(60),
+				defended: false,
+			},
+		);
+		StorageVersion::new(1).put::<Membership>();
+
+		// when the migration runs,
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		// then the co-op and the motion decode with version 2 bylaws, defaults filled in.
+		assert_eq!(Membership::on_chain_storage_version(), 2);
+		let info = coop_info(coop);
+		assert_eq!(info.bylaws.approval, Perbill::from_parts(999_999_999));
+		assert_eq!(info.bylaws.special_approval, Perbill::from_parts(999_999_999));
+		assert_eq!(info.bylaws.special_quorum, info.bylaws.quorum);
+		assert_eq!(info.bylaws.deliberation, DELIBERATION);
+		assert_ok!(Membership::validate_bylaws(&info.bylaws));
+		match Motions::<Test>::get(coop, 0).expect("the motion decodes").proposal {
+			Proposal::ChangeBylaws { bylaws } => {
+				assert_eq!(bylaws.approval, Perbill::from_percent(60));
+				assert_eq!(bylaws.special_approval, SPECIAL_APPROVAL_FLOOR);
+				assert_ok!(Membership::validate_bylaws(&bylaws));
+			},
+			other => panic!("not a bylaws change: {other:?}"),
+		}
+		// Run again, it changes nothing (the version is 2 now).
+		let before = coop_info(coop);
+		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(coop_info(coop), before);
+	});
+}
