@@ -40,22 +40,57 @@ use core::marker::PhantomData;
 
 /// The weight functions of `pallet_federation`.
 pub trait WeightInfo {
-	fn enact() -> Weight;
+	fn enact(l: u32, ) -> Weight;
+	fn cancel() -> Weight;
+	fn execute_enactment() -> Weight;
+	fn set_enactment_delay() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn enact() -> Weight {
-		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 12_895_000 picoseconds.
-		Weight::from_parts(26_820_000, 0)
+	fn enact(l: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn cancel() -> Weight {
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn execute_enactment() -> Weight {
+		Weight::from_parts(20_000_000, 2_000)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn set_enactment_delay() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
-	fn enact() -> Weight {
-		Weight::from_parts(26_820_000, 0)
+	fn enact(l: u32, ) -> Weight {
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn cancel() -> Weight {
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(5))
+	}
+	fn execute_enactment() -> Weight {
+		Weight::from_parts(20_000_000, 2_000)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn set_enactment_delay() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 }

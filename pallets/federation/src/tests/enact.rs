@@ -1,67 +1,106 @@
-//! `enact`: who may, failures, the upgrade two-step, weights.
+//! `enact`: only a special federation resolution schedules a root call.
 
 use super::*;
 
 #[test]
-fn nobody_else_may_enact() {
-	new_test_ext().execute_with(|| {
-		for origin in [RuntimeOrigin::signed(1), RuntimeOrigin::none()] {
+fn nobody_but_a_special_resolution_may_enact() {
+	test(|| {
+		// Given: a signer, no origin, root, and an ordinary federation resolution.
+		for origin in [
+			RuntimeOrigin::signed(1),
+			RuntimeOrigin::none(),
+			// Root itself is not the federation: enacting needs its resolution.
+			RuntimeOrigin::root(),
+			RuntimeOrigin::signed(ORDINARY_RESOLUTION),
+		] {
+			// When / then: each is refused and nothing is scheduled.
 			assert_noop!(
 				Federation::enact(origin, Box::new(set_storage(b":coop:test", b"no"))),
 				DispatchError::BadOrigin
 			);
 		}
-		// Root itself is not the federation: enacting needs its motion.
-		assert_noop!(
-			Federation::enact(RuntimeOrigin::root(), Box::new(set_storage(b":coop:test", b"no"))),
-			DispatchError::BadOrigin
-		);
-		assert_eq!(sp_io::storage::get(b":coop:test"), None);
-		assert!(enacted_results().is_empty());
+		run_to_block(10);
+		assert_eq!(stored(b":coop:test"), None);
+		assert_eq!(NextEnactment::<Test>::get(), 0);
 	});
 }
 
 #[test]
-fn a_failing_call_is_reported_and_enact_itself_succeeds() {
-	new_test_ext().execute_with(|| {
-		// No upgrade was authorised, so applying one fails inside.
-		let call = RuntimeCall::System(frame_system::Call::apply_authorized_upgrade {
+fn a_failing_call_is_reported_in_its_enactment() {
+	test(|| {
+		// Given: no upgrade was authorised, so applying one fails inside.
+		resolve(RuntimeCall::System(frame_system::Call::apply_authorized_upgrade {
 			code: vec![1, 2, 3],
-		});
-		assert_ok!(Federation::enact(RuntimeOrigin::signed(FEDERATION_MOTION), Box::new(call)));
+		}));
+		// When: the delay is over.
+		run_to_block(1 + 1 + DELAY);
+		// Then: the failure is reported with the enactment's number.
 		let expected = DispatchError::from(frame_system::Error::<Test>::NothingAuthorized);
-		assert_eq!(enacted_results(), vec![Err(expected.stripped())]);
+		assert_eq!(enacted(), vec![(0, Err(expected.stripped()))]);
 	});
 }
 
 #[test]
-fn a_runtime_upgrade_is_authorised_by_enacting_authorize_upgrade() {
-	new_test_ext().execute_with(|| {
+fn a_runtime_upgrade_is_authorised_by_enacting_authorize_upgrade_after_the_delay() {
+	test(|| {
 		let code_hash = sp_core::H256::repeat_byte(7);
 		let call = RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash });
-		// Root-only: refused when signed.
+		// Given: the call is root-only (refused when signed).
+		use sp_runtime::traits::Dispatchable;
 		assert_noop!(call.clone().dispatch(RuntimeOrigin::signed(1)), DispatchError::BadOrigin);
-		assert_ok!(Federation::enact(RuntimeOrigin::signed(FEDERATION_MOTION), Box::new(call)));
-		assert_eq!(enacted_results(), vec![Ok(())]);
-		assert!(System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash: h, .. })
-				if h == code_hash
-		)));
+		// When: the federation enacts it.
+		resolve(call);
+		let authorised = || {
+			System::events().iter().any(|r| {
+				matches!(
+					r.event,
+					RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash: h, .. })
+						if h == code_hash
+				)
+			})
+		};
+		// Then: the upgrade is authorised only once the delay is over.
+		run_to_block(1 + DELAY);
+		assert!(!authorised());
+		run_to_block(1 + 1 + DELAY);
+		assert!(authorised());
+		assert_eq!(enacted(), vec![(0, Ok(()))]);
 	});
 }
 
 #[test]
-fn enact_weighs_its_own_cost_plus_the_call_and_keeps_the_call_class() {
-	new_test_ext().execute_with(|| {
-		let call = set_storage(b":coop:test", b"weight");
-		let inner = call.get_dispatch_info();
-		let outer = RuntimeCall::Federation(crate::Call::enact { call: Box::new(call) })
-			.get_dispatch_info();
-		let own = <() as crate::WeightInfo>::enact();
-		assert_eq!(outer.call_weight, own.saturating_add(inner.call_weight));
-		assert_eq!(outer.class, inner.class);
-		assert_eq!(inner.class, DispatchClass::Operational);
-		assert!(own.any_gt(Weight::zero()));
+fn at_most_max_pending_enactments_wait_at_once() {
+	test(|| {
+		// Given: the bound of resolutions awaiting enactment is reached.
+		for i in 0..MAX_PENDING {
+			resolve(set_storage(b":coop:test", &[i as u8]));
+		}
+		// When / then: one more is refused.
+		assert_noop!(
+			Federation::enact(
+				RuntimeOrigin::signed(SPECIAL_RESOLUTION),
+				Box::new(set_storage(b":coop:test", b"more"))
+			),
+			Error::<Test>::TooManyPendingEnactments
+		);
+		// Then: once they are enacted, the federation may schedule again.
+		run_to_block(1 + 1 + DELAY);
+		assert_eq!(enacted().len() as u32, MAX_PENDING);
+		resolve(set_storage(b":coop:test", b"more"));
+	});
+}
+
+#[test]
+fn a_large_call_waits_in_the_preimage_pallet_and_is_removed_once_enacted() {
+	test(|| {
+		// Given: a call longer than the scheduler's inline bound (128 bytes).
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![7; 1000] });
+		// When: the federation enacts it.
+		resolve(call);
+		// Then: its preimage is held until the enactment, then dropped.
+		assert_eq!(preimages(), 1);
+		run_to_block(1 + 1 + DELAY);
+		assert_eq!(enacted(), vec![(0, Ok(()))]);
+		assert_eq!(preimages(), 0);
 	});
 }

@@ -1,28 +1,49 @@
-//! Tests of `enact`: root authority for the federation's decisions only.
+//! Tests of the federation's root resolutions, one file per concern: [`enact`] (who may, what is
+//! scheduled), [`cancel`], [`execute`] (the scheduler's side), [`delay`], [`weights`],
+//! [`invariants`] and [`stories`]. Every test but the invariant-breaking ones runs in [`test`],
+//! which checks the invariants after it, and [`run_to_block`] checks them at every block.
 
+use crate::{mock::*, Enactments, Error, Event, NextEnactment};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+mod cancel;
+mod delay;
 mod enact;
+mod execute;
+mod invariants;
 mod stories;
+mod weights;
 
-use crate::{mock::*, Event};
-use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::{DispatchClass, GetDispatchInfo},
-	weights::Weight,
-};
-use sp_runtime::{traits::Dispatchable, DispatchError};
+/// A root-only call that writes `value` under `key`.
+fn set_storage(key: &[u8], value: &[u8]) -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::set_storage {
+		items: vec![(key.to_vec(), value.to_vec())],
+	})
+}
 
-fn enacted_results() -> Vec<sp_runtime::DispatchResult> {
-	System::events()
+/// What is stored under `key`.
+fn stored(key: &[u8]) -> Option<Vec<u8>> {
+	sp_io::storage::get(key).map(|v| v.to_vec())
+}
+
+/// The federation passes a special resolution enacting `call`.
+fn resolve(call: RuntimeCall) {
+	assert_ok!(Federation::enact(RuntimeOrigin::signed(SPECIAL_RESOLUTION), Box::new(call)));
+}
+
+/// The outcomes of the enactments so far, by index.
+fn enacted() -> Vec<(u32, sp_runtime::DispatchResult)> {
+	events()
 		.into_iter()
-		.filter_map(|r| match r.event {
-			RuntimeEvent::Federation(Event::Enacted { result }) => Some(result),
+		.filter_map(|e| match e {
+			Event::Enacted { index, result } => Some((index, result)),
 			_ => None,
 		})
 		.collect()
 }
 
-fn set_storage(key: &[u8], value: &[u8]) -> RuntimeCall {
-	RuntimeCall::System(frame_system::Call::set_storage {
-		items: vec![(key.to_vec(), value.to_vec())],
-	})
+/// How many preimages pallet-preimage holds or has been asked for.
+fn preimages() -> usize {
+	pallet_preimage::RequestStatusFor::<Test>::iter().count()
 }
