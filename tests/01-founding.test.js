@@ -5,7 +5,7 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  UNIT, connect, fresh, submit, eventsOf, fund, free, batched, coopTreasury,
+  UNIT, connect, fresh, submit, eventsOf, fund, free, batched, coopTreasury, untilClosable,
 } = require('./lib/chain');
 
 /** Bylaws of a small worker co-op admitting by vote; 20-block (2 minute) motions. */
@@ -20,6 +20,9 @@ function bylaws(overrides = {}) {
     votingPeriod: 20,
     withdrawalNotice: 0,
     maxMembers: 10,
+    specialQuorum: 666_666_667, // two thirds for special resolutions
+    specialApproval: 666_666_666,
+    deliberation: 2, // blocks before any motion may close
     ...overrides,
   };
 }
@@ -88,6 +91,8 @@ describe('journey 1: founding a co-op', () => {
     assert.equal(voted.error, null);
     assert.equal(eventsOf(voted.events, api.events.coopMembership.Voted).length, 3);
 
+    // The founder is each motion's whole electorate: it closes after the deliberation time.
+    await untilClosable(api, coop, motions);
     const closed = await submit(api, batched(api, motions.map(
       (m) => api.tx.coopMembership.close(coop, m, { refTime: 0, proofSize: 0 }))), founder);
     assert.equal(closed.error, null);
@@ -116,17 +121,18 @@ describe('journey 1: founding a co-op', () => {
     const motion = application.data.motion.toNumber();
     const [applyFee] = eventsOf(applied.events, api.events.transactionPayment.TransactionFeePaid);
 
-    // Three of the four members vote nay: even the last vote could not pass it.
-    const votes = await Promise.all(applicants.map(
+    // All four members vote nay (a motion closes early only on a full count).
+    const votes = await Promise.all([...applicants, founder].map(
       (a) => submit(api, api.tx.coopMembership.vote(coop, motion, false), a)));
     for (const v of votes) assert.equal(v.error, null);
+    await untilClosable(api, coop, [motion]);
     // Anyone may close it, here a member, so the applicant pays only the application's fee.
     const closed = await submit(
       api, api.tx.coopMembership.close(coop, motion, { refTime: 0, proofSize: 0 }), founder);
     assert.equal(closed.error, null);
     const [outcome] = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
     assert.equal(outcome.data.outcome.toString(), 'Rejected');
-    assert.equal(outcome.data.nays.toNumber(), 3);
+    assert.equal(outcome.data.nays.toNumber(), 4);
     const [refund] = eventsOf(closed.events, api.events.coopMembership.ApplicationRefunded);
     assert.equal(refund.data.applicant.toString(), rejected.address);
     assert.equal(refund.data.amount.toBigInt(), share);

@@ -87,6 +87,9 @@ describe('journey 6: bad input is refused with a documented module error and cha
       votingPeriod: 20,
       withdrawalNotice: 0,
       maxMembers: 10,
+      specialQuorum: 666_666_667,
+      specialApproval: 666_666_666,
+      deliberation: 2,
     };
     await expectRefused(api, api.tx.coopMembership.createCoop('minority rule', bylaws),
       stranger, 'coopMembership', 'ApprovalBelowMajority', /at least 50 %/);

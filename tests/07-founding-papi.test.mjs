@@ -86,6 +86,9 @@ describe('journey 1 through polkadot-api (typed descriptors)', () => {
         voting_period: 20,
         withdrawal_notice: 0,
         max_members: 10,
+        special_quorum: 666_666_667,
+        special_approval: 666_666_666,
+        deliberation: 2,
       },
     }), founder);
     const [created] = eventsOf(events, 'CoopMembership', 'CoopCreated');
@@ -124,7 +127,11 @@ describe('journey 1 through polkadot-api (typed descriptors)', () => {
   it('rejects an applicant and releases the held share', async () => {
     const applied = await ok(api.tx.CoopMembership.apply({ coop, class: 0 }), rejected);
     const { motion } = eventsOf(applied, 'CoopMembership', 'ApplicationSubmitted')[0];
-    for (const a of applicants) await ok(api.tx.CoopMembership.vote({ coop, motion, aye: false }), a);
+    // Every member votes (a motion closes early only on a full count); each vote waits for
+    // finality, so the two blocks' deliberation are over by the close.
+    for (const a of [...applicants, founder]) {
+      await ok(api.tx.CoopMembership.vote({ coop, motion, aye: false }), a);
+    }
     const events = await ok(api.tx.CoopMembership.close({
       coop, motion, call_weight_bound: { ref_time: 0n, proof_size: 0n },
     }), founder);

@@ -4,7 +4,8 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  UNIT, connect, dev, fresh, keyring, submit, eventsOf, free, fund, untilFinalized,
+  UNIT, connect, dev, fresh, keyring, submit, eventsOf, free, fund, untilFinalized, untilClosable,
+  weightBound,
 } = require('./lib/chain');
 
 describe('chain foundation', () => {
@@ -107,6 +108,37 @@ describe('chain foundation', () => {
     assert.equal(await free(api, other.address), 0n);
     const [paid] = eventsOf(events, api.events.transactionPayment.TransactionFeePaid);
     assert.equal(await free(api, poor.address), 2n * UNIT - paid.data.actualFee.toBigInt());
+  });
+
+  it('refuses the two-founder ambush on root, and a 2–2 tie never passes', async () => {
+    // Alice proposes to take root (a special resolution enacting a call), Alice and Bob vote
+    // aye and close at once: before these rules this passed within two blocks.
+    const [alice, bob, charlie, dave] = ['Alice', 'Bob', 'Charlie', 'Dave'].map(dev);
+    const call = api.tx.federation.enact(api.tx.system.remarkWithEvent('taken'));
+    const bound = await weightBound(call, alice.address);
+    const proposed = await submit(
+      api, api.tx.coopMembership.propose(0, { DispatchSpecial: { call } }), alice);
+    assert.equal(proposed.error, null);
+    const [opened] = eventsOf(proposed.events, api.events.coopMembership.MotionProposed);
+    const motion = opened.data.motion.toNumber();
+    await Promise.all([alice, bob].map(
+      (v) => submit(api, api.tx.coopMembership.vote(0, motion, true), v)));
+    const ambush = await submit(api, api.tx.coopMembership.close(0, motion, bound), bob);
+    assert.equal(ambush.error.section, 'coopMembership');
+    assert.equal(ambush.error.name, 'TooEarlyToClose');
+    assert.match(ambush.error.docs, /every eligible voter|voting period/);
+
+    // Charlie and Dave vote nay in time: 2–2, rejected once it may close.
+    await Promise.all([charlie, dave].map(
+      (v) => submit(api, api.tx.coopMembership.vote(0, motion, false), v)));
+    await untilClosable(api, 0, [motion]);
+    const closed = await submit(api, api.tx.coopMembership.close(0, motion, bound), bob);
+    assert.equal(closed.error, null);
+    const [outcome] = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
+    assert.equal(outcome.data.outcome.toString(), 'Rejected');
+    assert.equal(outcome.data.ayes.toNumber(), 2);
+    assert.equal(outcome.data.nays.toNumber(), 2);
+    assert.equal(eventsOf(closed.events, api.events.federation.Enacted).length, 0);
   });
 
   it('decodes a module error with its documentation (sudo from a non-root account)', async () => {

@@ -13,4 +13,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_circular_credit, CircularCredit]
 	[pallet_coop_validators, CoopValidators]
 	[pallet_federation, Federation]
+	[pallet_scheduler, Scheduler]
+	[pallet_preimage, Preimage]
 );

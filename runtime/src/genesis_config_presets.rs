@@ -22,16 +22,18 @@ use pallet_coop_membership::{AdmissionMode, Bylaws, BylawsOf, ClassKind, MemberC
 use sp_runtime::Perbill;
 
 use crate::{
-	AccountId, Balance, BalancesConfig, CoopMembershipConfig, CoopValidatorsConfig, Runtime,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
+	AccountId, Balance, BalancesConfig, BlockNumber, CoopMembershipConfig, CoopValidatorsConfig,
+	FederationConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	MINUTES, UNIT,
 };
 
 /// What each endowed development account starts with: a million COOP.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
 /// The federation's bylaws: its members are co-ops (one co-op, one vote), admitted by vote;
-/// a federation share costs 100 COOP; motions need half the member co-ops to vote and a
-/// majority of the votes; a minute to vote on a test network.
+/// a federation share costs 100 COOP; ordinary motions need half the member co-ops to vote and
+/// more than half of the votes, special resolutions two thirds of them with a two-thirds
+/// quorum; a minute to vote and two blocks' deliberation on a test network.
 pub fn federation_bylaws() -> BylawsOf<Runtime> {
 	Bylaws {
 		share_price: 100 * UNIT,
@@ -45,6 +47,9 @@ pub fn federation_bylaws() -> BylawsOf<Runtime> {
 		voting_period: 10,
 		withdrawal_notice: 10,
 		max_members: 64,
+		special_quorum: Perbill::from_rational(2u32, 3u32),
+		special_approval: pallet_coop_membership::SPECIAL_APPROVAL_FLOOR,
+		deliberation: 2,
 	}
 }
 
@@ -68,6 +73,9 @@ pub fn demo_coop_bylaws() -> BylawsOf<Runtime> {
 		voting_period: 10,
 		withdrawal_notice: 10,
 		max_members: 100,
+		special_quorum: Perbill::from_rational(2u32, 3u32),
+		special_approval: pallet_coop_membership::SPECIAL_APPROVAL_FLOOR,
+		deliberation: 2,
 	}
 }
 
@@ -106,6 +114,7 @@ fn testnet_genesis(
 	endowed_accounts: Vec<AccountId>,
 	root: Option<AccountId>,
 	coops: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Runtime>)>,
+	enactment_delay: BlockNumber,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -135,6 +144,7 @@ fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: root },
 		coop_membership: CoopMembershipConfig { coops },
+		federation: FederationConfig { enactment_delay },
 	})
 }
 
@@ -153,6 +163,8 @@ pub fn development_config_genesis() -> Value {
 			vec![Sr25519Keyring::Alice.to_account_id()],
 			federation_bylaws(),
 		)],
+		// A one-person chain: enacted at the start of the next block.
+		0,
 	)
 }
 
@@ -192,6 +204,8 @@ pub fn local_config_genesis() -> Value {
 				demo_coop_bylaws(),
 			),
 		],
+		// A minute between a root resolution passing and its enactment.
+		MINUTES,
 	)
 }
 

@@ -173,12 +173,15 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations of the runtime, aside from those declared in the pallets.
+/// Migrations of the runtime. Each pallet migration is versioned: it runs only on a chain
+/// whose storage is at its source version, and does nothing on a chain built from this
+/// runtime's genesis.
 #[cfg(not(feature = "upgrade-test"))]
-type Migrations = ();
-/// The test upgrade's migration.
+type Migrations = (pallet_coop_membership::migrations::v2::MigrateV1ToV2<Runtime>,);
+/// The test upgrade's migrations: the pallets' and [`migrations::RecordUpgrade`].
 #[cfg(feature = "upgrade-test")]
-type Migrations = (migrations::RecordUpgrade,);
+type Migrations =
+	(pallet_coop_membership::migrations::v2::MigrateV1ToV2<Runtime>, migrations::RecordUpgrade);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -254,4 +257,10 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Federation = pallet_federation;
+
+	#[runtime::pallet_index(15)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(16)]
+	pub type Preimage = pallet_preimage;
 }

@@ -1,12 +1,17 @@
 //! Tests of the runtime: the genesis presets build valid chains, the validators come from the
 //! federation, and the federation's motions hold the root authority.
 
-use crate::configs::governance::FederationMotion;
+use crate::configs::governance::{FederationMotion, FederationSpecialResolution};
 use crate::genesis_config_presets::*;
 use crate::{
-	AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System,
+	AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Scheduler,
+	System,
 };
-use frame_support::{assert_ok, traits::EnsureOrigin, weights::Weight};
+use frame_support::{
+	assert_ok,
+	traits::{EnsureOrigin, OnInitialize},
+	weights::Weight,
+};
 use pallet_coop_membership::{AdmissionMode, Proposal};
 use serde_json::Value;
 use sp_keyring::Sr25519Keyring;
@@ -95,57 +100,151 @@ fn development_has_one_validator_and_alice_holds_the_sudo_key() {
 #[test]
 fn only_a_federation_motion_is_the_federation() {
 	let coop = |id| RuntimeOrigin::from(pallet_coop_membership::Origin::Coop(id));
+	let special = |id| RuntimeOrigin::from(pallet_coop_membership::Origin::CoopSpecial(id));
 	assert!(FederationMotion::try_origin(coop(0)).is_ok());
+	assert!(FederationMotion::try_origin(special(0)).is_ok());
 	assert!(FederationMotion::try_origin(coop(1)).is_err());
 	assert!(FederationMotion::try_origin(RuntimeOrigin::root()).is_err());
 	let alice = Sr25519Keyring::Alice.to_account_id();
-	assert!(FederationMotion::try_origin(RuntimeOrigin::signed(alice)).is_err());
+	assert!(FederationMotion::try_origin(RuntimeOrigin::signed(alice.clone())).is_err());
+	// Root authority takes a special resolution: an ordinary motion of the federation is not
+	// enough.
+	assert!(FederationSpecialResolution::try_origin(special(0)).is_ok());
+	assert!(FederationSpecialResolution::try_origin(coop(0)).is_err());
+	assert!(FederationSpecialResolution::try_origin(special(1)).is_err());
+	assert!(FederationSpecialResolution::try_origin(RuntimeOrigin::root()).is_err());
+	assert!(FederationSpecialResolution::try_origin(RuntimeOrigin::signed(alice)).is_err());
 }
 
-/// The founding co-ops pass a federation motion that enacts `system.authorize_upgrade`: the
-/// chain's root authority is theirs. A single founder cannot.
 #[test]
-fn a_federation_motion_authorises_a_runtime_upgrade() {
+fn root_cannot_act_as_a_coop() {
+	use frame_support::traits::EnsureOriginWithArg;
+	let root = RuntimeOrigin::root();
+	assert!(crate::configs::membership::CoopDecision::try_origin(root.clone(), &1).is_err());
+	assert!(crate::configs::membership::CoopDecision::try_origin(root, &0).is_err());
+	let coop = RuntimeOrigin::from(pallet_coop_membership::Origin::Coop(1));
+	assert!(crate::configs::membership::CoopDecision::try_origin(coop, &1).is_ok());
+}
+
+/// The founding co-ops pass a special resolution that enacts `system.authorize_upgrade`: the
+/// chain's root authority is theirs. A single founder cannot, two of four cannot close it
+/// before the others voted, and an ordinary motion cannot take root.
+#[test]
+fn a_special_resolution_of_the_federation_authorises_a_runtime_upgrade() {
 	sp_io::TestExternalities::new(build("local_testnet")).execute_with(|| {
 		System::set_block_number(1);
 		let code_hash = sp_core::H256::repeat_byte(0xc0);
-		let enact = RuntimeCall::Federation(pallet_federation::Call::enact {
-			call: Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
-				code_hash,
-			})),
-		});
-		// Directly, even signed by a founder, it is refused.
-		let alice = RuntimeOrigin::signed(Sr25519Keyring::Alice.to_account_id());
-		assert!(sp_runtime::traits::Dispatchable::dispatch(enact.clone(), alice.clone()).is_err());
-
-		assert_ok!(crate::CoopMembership::propose(
-			alice,
-			0,
-			Box::new(Proposal::Dispatch { call: Box::new(enact) }),
-		));
-		let motion = pallet_coop_membership::Coops::<Runtime>::get(0).unwrap().next_motion - 1;
-		for voter in [Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie] {
-			assert_ok!(crate::CoopMembership::vote(
-				RuntimeOrigin::signed(voter.to_account_id()),
+		let enact = || {
+			Box::new(RuntimeCall::Federation(pallet_federation::Call::enact {
+				call: Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+					code_hash,
+				})),
+			}))
+		};
+		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
+		let bound = Weight::from_parts(10_000_000_000, 1_000_000);
+		let propose = |proposal| {
+			assert_ok!(crate::CoopMembership::propose(
+				signed(Sr25519Keyring::Alice),
 				0,
-				motion,
-				true,
+				Box::new(proposal)
 			));
-		}
-		assert_ok!(crate::CoopMembership::close(
-			RuntimeOrigin::signed(Sr25519Keyring::Dave.to_account_id()),
-			0,
-			motion,
-			Weight::from_parts(10_000_000_000, 1_000_000),
-		));
-		let events: Vec<RuntimeEvent> = System::events().into_iter().map(|r| r.event).collect();
-		assert!(events.contains(&RuntimeEvent::Federation(pallet_federation::Event::Enacted {
+			pallet_coop_membership::Coops::<Runtime>::get(0).unwrap().next_motion - 1
+		};
+		let vote = |motion, voters: &[Sr25519Keyring], aye| {
+			for voter in voters {
+				assert_ok!(crate::CoopMembership::vote(signed(*voter), 0, motion, aye));
+			}
+		};
+		let events =
+			|| -> Vec<RuntimeEvent> { System::events().into_iter().map(|r| r.event).collect() };
+		use Sr25519Keyring::{Alice, Bob, Charlie, Dave};
+
+		// Directly, even signed by a founder, it is refused.
+		let direct = RuntimeCall::Federation(pallet_federation::Call::enact {
+			call: Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
+		});
+		assert!(sp_runtime::traits::Dispatchable::dispatch(direct, signed(Alice)).is_err());
+
+		// Two of four vote aye and try to close at once: refused, then after the deliberation
+		// still refused while Charlie and Dave have not voted.
+		let motion = propose(Proposal::DispatchSpecial { call: enact() });
+		vote(motion, &[Alice, Bob], true);
+		let close = |motion| crate::CoopMembership::close(signed(Dave), 0, motion, bound);
+		assert!(close(motion).is_err(), "same block");
+		System::set_block_number(3);
+		assert!(close(motion).is_err(), "two of four, others not voted");
+		// Charlie aye, Dave nay: three of four is more than two thirds. It is scheduled, not
+		// dispatched: the enactment delay (a minute on `local`) leaves time to cancel it.
+		vote(motion, &[Charlie], true);
+		vote(motion, &[Dave], false);
+		assert_ok!(close(motion));
+		let scheduled = |events: Vec<RuntimeEvent>| {
+			events.into_iter().find_map(|e| match e {
+				RuntimeEvent::Federation(pallet_federation::Event::EnactmentScheduled {
+					index,
+					when,
+					..
+				}) => Some((index, when)),
+				_ => None,
+			})
+		};
+		let (index, when) = scheduled(events()).expect("scheduled");
+		assert_eq!(when, 3 + 1 + crate::MINUTES);
+		let authorized = |events: Vec<RuntimeEvent>| {
+			events.iter().any(|e| {
+				matches!(
+					e,
+					RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash: h, .. })
+						if *h == code_hash
+				)
+			})
+		};
+		assert!(!authorized(events()));
+
+		// An ordinary federation motion cancels it before the delay is over.
+		let cancel = Box::new(RuntimeCall::Federation(pallet_federation::Call::cancel { index }));
+		let motion = propose(Proposal::Dispatch { call: cancel });
+		vote(motion, &[Alice, Bob, Charlie, Dave], true);
+		System::set_block_number(6);
+		assert_ok!(close(motion));
+		assert!(events().contains(&RuntimeEvent::Federation(
+			pallet_federation::Event::EnactmentCancelled { index }
+		)));
+		System::reset_events();
+		System::set_block_number(when);
+		Scheduler::on_initialize(when);
+		assert!(!authorized(events()), "cancelled");
+
+		// Passed again and not cancelled, the scheduler enacts it after the delay.
+		let motion = propose(Proposal::DispatchSpecial { call: enact() });
+		vote(motion, &[Alice, Bob, Charlie, Dave], true);
+		let now = when + 2;
+		System::set_block_number(now);
+		assert_ok!(close(motion));
+		let (index, when) = scheduled(events()).expect("scheduled again");
+		assert_eq!(when, now + 1 + crate::MINUTES);
+		System::reset_events();
+		System::set_block_number(when);
+		Scheduler::on_initialize(when);
+		assert!(events().contains(&RuntimeEvent::Federation(pallet_federation::Event::Enacted {
+			index,
 			result: Ok(())
 		})));
-		assert!(events.iter().any(|e| matches!(
-			e,
-			RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash: h, .. })
-				if *h == code_hash
+		assert!(authorized(events()));
+
+		// An ordinary motion carrying the same, even unanimous, does not reach root.
+		System::reset_events();
+		let motion = propose(Proposal::Dispatch { call: enact() });
+		vote(motion, &[Alice, Bob, Charlie, Dave], true);
+		System::set_block_number(when + 3);
+		assert_ok!(close(motion));
+		assert!(events().contains(&RuntimeEvent::CoopMembership(
+			pallet_coop_membership::Event::MotionExecuted {
+				coop: 0,
+				motion,
+				result: Err(sp_runtime::DispatchError::BadOrigin),
+			}
 		)));
 	});
 }

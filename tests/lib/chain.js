@@ -84,8 +84,8 @@ function submit(api, tx, signer) {
             error = decodeError(api, event.data[0].asErr);
           }
           if (api.events.federation && api.events.federation.Enacted.is(event)
-            && event.data[0].isErr) {
-            error = decodeError(api, event.data[0].asErr);
+            && event.data.result.isErr) {
+            error = decodeError(api, event.data.result.asErr);
           }
         }
         resolve({ blockHash: status.asInBlock.toHex(), events: events.map((r) => r.event), error });
@@ -142,8 +142,26 @@ async function untilBlock(api, n) {
 }
 
 /**
- * Founds a co-op with open admission and 2-block motions; `members` join it.
- * Returns { coop, treasury }.
+ * Resolves once the motions of `coop` may be closed: after their deliberation time when every
+ * eligible voter has voted, else after their voting period (the pallet closes a motion early
+ * only on a full count). Waits for the best block before the target: the close lands in a later
+ * block.
+ */
+async function untilClosable(api, coop, motions) {
+  let target = 0;
+  for (const m of motions) {
+    const motion = (await api.query.coopMembership.motions(coop, m)).unwrap();
+    const cast = motion.tally.ayes.toNumber() + motion.tally.nays.toNumber();
+    const everyone = cast >= motion.electorate.toNumber();
+    const at = everyone ? motion.earliestClose.toNumber() : motion.votingEnds.toNumber();
+    target = Math.max(target, at);
+  }
+  await untilBlock(api, target - 1);
+}
+
+/**
+ * Founds a co-op with open admission and 20-block motions (2 blocks' deliberation); `members`
+ * join it. Returns { coop, treasury }.
  */
 async function foundCoop(api, founder, members, overrides = {}) {
   const bylaws = {
@@ -156,6 +174,9 @@ async function foundCoop(api, founder, members, overrides = {}) {
     votingPeriod: 20,
     withdrawalNotice: 0,
     maxMembers: 50,
+    specialQuorum: 666_666_667,
+    specialApproval: 666_666_666,
+    deliberation: 2,
     ...overrides,
   };
   const created = await submit(api, api.tx.coopMembership.createCoop('journey co-op', bylaws), founder);
@@ -187,10 +208,12 @@ function batched(api, txs) {
 
 /**
  * Passes several motions of `coop` at once: `proposer` proposes them all in one batch, each of
- * `voters` votes aye on all in one batch, then `proposer` closes them all in one batch. An item
- * is either a call (a dispatch motion carrying it) or a proposal object (e.g.
- * `{ GrantRole: { who, role: 'Operator' } }`). Checks that every motion was approved and every
- * dispatched call succeeded; returns the events of the closing block.
+ * `voters` votes aye on all in one batch, then, once the motions may close (`untilClosable`:
+ * at once after the deliberation time when `voters` are the whole electorate, else after the
+ * voting period), `proposer` closes them all in one batch. An item is either a call (a dispatch
+ * motion carrying it), `{ special: call }` (a special resolution carrying it) or a proposal
+ * object (e.g. `{ GrantRole: { who, role: 'Operator' } }`). Checks that every motion was
+ * approved and every dispatched call succeeded; returns the events of the closing block.
  */
 async function passMotions(api, coop, items, proposer, voters) {
   const proposals = [];
@@ -199,6 +222,9 @@ async function passMotions(api, coop, items, proposer, voters) {
     if (item && typeof item.paymentInfo === 'function') {
       proposals.push({ Dispatch: { call: item } });
       bounds.push(await weightBound(item, proposer.address));
+    } else if (item && item.special) {
+      proposals.push({ DispatchSpecial: { call: item.special } });
+      bounds.push(await weightBound(item.special, proposer.address));
     } else {
       proposals.push(item);
       bounds.push({ refTime: 0, proofSize: 0 });
@@ -217,6 +243,7 @@ async function passMotions(api, coop, items, proposer, voters) {
   for (const voted of votes) {
     if (voted.error) throw new Error(`vote in co-op ${coop}: ${JSON.stringify(voted.error)}`);
   }
+  await untilClosable(api, coop, motions);
   const closed = await submit(api, batched(api,
     motions.map((m, i) => api.tx.coopMembership.close(coop, m, bounds[i]))), proposer);
   if (closed.error) throw new Error(`close in co-op ${coop}: ${JSON.stringify(closed.error)}`);
@@ -277,12 +304,35 @@ async function admitToFederation(api, coops) {
   for (const voted of votes) {
     if (voted.error) throw new Error(`federation vote: ${JSON.stringify(voted.error)}`);
   }
+  await untilClosable(api, 0, motions);
   const closed = await submit(api, batched(api, motions.map(
     (m) => api.tx.coopMembership.close(0, m, { refTime: 0, proofSize: 0 }))), voters[0]);
   if (closed.error) throw new Error(`federation close: ${JSON.stringify(closed.error)}`);
   const admitted = eventsOf(closed.events, api.events.coopMembership.MemberAdmitted)
     .map((e) => e.data.member.toString());
   for (const c of coops) assert.ok(admitted.includes(c.treasury), `co-op ${c.coop} joined the federation`);
+}
+
+/**
+ * Waits for the federation resolution scheduled in `events` (its `EnactmentScheduled`) to be
+ * enacted by the scheduler after the enactment delay, and returns the events of the block that
+ * enacted it; checks that `federation.Enacted` reports it with Ok.
+ */
+async function untilEnacted(api, events) {
+  const [scheduled] = eventsOf(events, api.events.federation.EnactmentScheduled);
+  assert.ok(scheduled, 'federation.EnactmentScheduled');
+  const index = scheduled.data.index.toNumber();
+  const when = scheduled.data.when.toNumber();
+  await untilBlock(api, when);
+  const hash = await api.rpc.chain.getBlockHash(when);
+  const enactedIn = (await (await api.at(hash)).query.system.events()).map((r) => r.event);
+  const [enacted] = eventsOf(enactedIn, api.events.federation.Enacted)
+    .filter((e) => e.data.index.toNumber() === index);
+  assert.ok(enacted, `federation.Enacted for resolution ${index} at block ${when}`);
+  if (enacted.data.result.isErr) {
+    throw new Error(`the enacted call failed: ${JSON.stringify(decodeError(api, enacted.data.result.asErr))}`);
+  }
+  return enactedIn;
 }
 
 /** Opens the federation's credit circle (circle 0) by federation motion, unless it is open. */
@@ -345,7 +395,9 @@ function rpc(api, method, params) {
 }
 
 module.exports = {
-  WS, UNIT, connect, bestNumber, untilBlock, untilFinalized, foundCoop, passMotion, passMotions, passProposal,
+  WS, UNIT, connect, bestNumber, untilBlock, untilClosable, untilEnacted, untilFinalized, foundCoop,
+  passMotion,
+  passMotions, passProposal,
   weightBound, batched, federationVoters, admitToFederation, ensureFederationCircle, rpc, keyring,
   dev, fresh, coopTreasury, decodeError, submit, eventsOf, free, fund, palletStorage, expectRefused,
 };

@@ -16,6 +16,7 @@
 const assert = require('node:assert/strict');
 const {
   UNIT, dev, coopTreasury, submit, eventsOf, passMotions, batched, bestNumber, federationVoters,
+  untilClosable,
 } = require('./chain');
 
 /** Bylaws of the demo co-ops: open admission, 10 COOP a share, one-minute motions. */
@@ -30,6 +31,9 @@ function demoBylaws() {
     votingPeriod: 10,
     withdrawalNotice: 10,
     maxMembers: 100,
+    specialQuorum: 666_666_667,
+    specialApproval: 666_666_666,
+    deliberation: 2,
   };
 }
 
@@ -133,6 +137,7 @@ async function seedDemo(api, log = () => {}) {
   const votes = await Promise.all(federation.map((v) => submit(api, batched(api,
     applications.map((m) => api.tx.coopMembership.vote(0, m, true))), v)));
   for (const v of votes) if (v.error) throw new Error(`federation vote: ${JSON.stringify(v.error)}`);
+  await untilClosable(api, 0, applications);
   const closed = await submit(api, batched(api, applications.map(
     (m) => api.tx.coopMembership.close(0, m, { refTime: 0, proofSize: 0 }))), alice);
   if (closed.error) throw new Error(`federation close: ${JSON.stringify(closed.error)}`);

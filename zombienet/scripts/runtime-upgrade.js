@@ -1,6 +1,7 @@
 // Upgrades the runtime the co-operative way and checks that nothing else changed:
-//   1. a federation motion enacts `system.authorizeUpgrade(blake2_256(code))` as root
-//      (`federation.enact`), voted by the four founding co-ops;
+//   1. a special resolution of the federation enacts `system.authorizeUpgrade(blake2_256(code))`
+//      as root (`federation.enact`), voted by the four founding co-ops, and enacted by the
+//      scheduler after the federation's enactment delay (a minute on `local`);
 //   2. Alice applies the code (`system.applyAuthorizedUpgrade`), which anyone may do;
 //   3. `state_getRuntimeVersion` reports the new spec_version, the upgrade's migration left its
 //      marker, and the storage of every co-op pallet and the balances of Bob..Ferdie are as
@@ -33,12 +34,15 @@ async function run(nodeName, networkInfo) {
   const before = await api.rpc.state.getRuntimeVersion();
   console.log(`running spec_version ${before.specVersion}; upgrade ${upgradeWasm()} (${code.length} bytes, ${codeHash})`);
 
-  // 1. Root authority, by federation motion.
+  // 1. Root authority, by a special resolution of the federation.
   const enact = api.tx.federation.enact(api.tx.system.authorizeUpgrade(codeHash));
-  const decided = await chain.passMotion(api, 0, enact, chain.dev('Alice'), chain.federationVoters());
-  const [enacted] = chain.eventsOf(decided, api.events.federation.Enacted);
-  assert.ok(enacted && enacted.data.result.isOk, 'federation.Enacted with Ok');
-  const [authorized] = chain.eventsOf(decided, api.events.system.UpgradeAuthorized);
+  const decided = await chain.passMotion(api, 0, { special: enact }, chain.dev('Alice'),
+    chain.federationVoters());
+  // Scheduled, not dispatched: the scheduler enacts it after the enactment delay.
+  assert.equal(chain.eventsOf(decided, api.events.system.UpgradeAuthorized).length, 0,
+    'nothing is authorised before the enactment delay');
+  const enactedIn = await chain.untilEnacted(api, decided);
+  const [authorized] = chain.eventsOf(enactedIn, api.events.system.UpgradeAuthorized);
   assert.equal(authorized.data.codeHash.toHex(), codeHash);
 
   // State just before the code is applied (nothing else is submitted meanwhile).

@@ -1,16 +1,11 @@
 //! Co-ops, members and one-member-one-vote motions.
 
-use frame_support::{
-	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstU32, EitherOf},
-	PalletId,
-};
-use frame_system::EnsureRoot;
-use pallet_coop_membership::{EnsureCoop, EnsureCoopAny};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use pallet_coop_membership::{EnsureCoop, EnsureCoopAny, EnsureCoopSpecial};
 
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason,
-	RuntimeOrigin, DAYS, UNIT,
+	Balance, Balances, BlockNumber, Runtime, RuntimeCall, RuntimeHoldReason, RuntimeOrigin, DAYS,
+	UNIT,
 };
 
 parameter_types! {
@@ -29,16 +24,22 @@ pub const MIN_VOTING_PERIOD: BlockNumber = 2;
 /// The longest voting period bylaws may set.
 pub const MAX_VOTING_PERIOD: BlockNumber = 30 * DAYS;
 
-/// Who decides for a co-op: its own passed motion; root too (the chain's authority: a federation
-/// motion through `federation.enact`, or sudo on the development chain).
-pub type CoopDecision = EitherOf<AsEnsureOriginWithArg<EnsureRoot<AccountId>>, EnsureCoop>;
+/// Who decides for a co-op: its own passed motion (ordinary or special), and nobody else. Root
+/// does not act inside a co-op: what the federation decides about a member co-op is a motion
+/// about its membership in the federation.
+pub type CoopDecision = EnsureCoop;
+
+/// A co-op does not deliberate for less than a block: no motion is proposed, voted and closed
+/// in one block. Bylaws set their own, longer deliberation time.
+pub const MIN_DELIBERATION: BlockNumber = 1;
 
 impl pallet_coop_membership::Config for Runtime {
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type CoopOrigin = CoopDecision;
+	/// Dissolving a co-op takes its own special resolution.
+	type CoopOrigin = EnsureCoopSpecial;
 	type CoopAccountOrigin = EnsureCoopAny;
 	/// A member who leaves is frozen in the co-op's credit circle until settled, and a co-op
 	/// that leaves the federation loses its validator seat.
@@ -59,5 +60,6 @@ impl pallet_coop_membership::Config for Runtime {
 	type MaxWithdrawalNotice = ConstU32<{ 365 * DAYS }>;
 	/// A member accused in an expulsion motion has at least a day to answer.
 	type DefenceWindow = ConstU32<DAYS>;
+	type MinDeliberation = ConstU32<MIN_DELIBERATION>;
 	type WeightInfo = pallet_coop_membership::weights::SubstrateWeight<Runtime>;
 }
