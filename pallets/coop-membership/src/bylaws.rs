@@ -83,4 +83,16 @@ impl<T: Config> Pallet<T> {
 		}
 		Ok(())
 	}
+
+	/// The runtime's bounds are consistent (the pallet's `integrity_test`).
+	pub(crate) fn check_bounds() {
+		assert!(T::MaxMembers::get() > 0, "MaxMembers must be positive");
+		assert!(T::MaxClasses::get() > 0 && T::MaxClasses::get() <= 255, "MaxClasses in 1..=255");
+		assert!(T::MinVotingPeriod::get() <= T::MaxVotingPeriod::get());
+		assert!(
+			T::MinDeliberation::get() >= One::one(),
+			"MinDeliberation must be at least a block: no propose-vote-close in one block"
+		);
+		assert!(T::MinDeliberation::get() <= T::MinVotingPeriod::get());
+	}
 }

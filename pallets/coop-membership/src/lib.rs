@@ -22,6 +22,7 @@ pub mod types;
 pub mod weights;
 
 mod bylaws;
+mod events;
 mod impls;
 mod invariants;
 mod members;
@@ -53,6 +54,7 @@ use sp_runtime::{
 	ArithmeticError, Perbill,
 };
 
+#[frame_support::pallet_macros::import_section(events::events)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -295,203 +297,6 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// A co-op was created.
-		CoopCreated {
-			/// The new co-op.
-			coop: CoopId,
-			/// Its founder and first member.
-			founder: T::AccountId,
-			/// Its treasury account.
-			treasury: T::AccountId,
-		},
-		/// A co-op was dissolved; its members' share capital is owed to them as redemptions.
-		CoopDissolved {
-			/// The co-op.
-			coop: CoopId,
-			/// How many members it had.
-			members: u32,
-		},
-		/// Someone became a member.
-		MemberAdmitted {
-			/// The co-op.
-			coop: CoopId,
-			/// The new member.
-			member: T::AccountId,
-			/// Their class.
-			class: ClassIndex,
-			/// The share capital they paid in.
-			share_capital: BalanceOf<T>,
-		},
-		/// Someone applied to a co-op that admits by vote; a motion decides.
-		ApplicationSubmitted {
-			/// The co-op.
-			coop: CoopId,
-			/// The applicant.
-			applicant: T::AccountId,
-			/// The class applied for.
-			class: ClassIndex,
-			/// The admission motion.
-			motion: MotionIndex,
-		},
-		/// An application was refused or expired; the share price held was released in full.
-		ApplicationRefunded {
-			/// The co-op.
-			coop: CoopId,
-			/// The applicant.
-			applicant: T::AccountId,
-			/// The amount released.
-			amount: BalanceOf<T>,
-		},
-		/// A member left the co-op; their share capital is redeemable after the notice period.
-		MemberLeft {
-			/// The co-op.
-			coop: CoopId,
-			/// The former member.
-			member: T::AccountId,
-			/// The share capital owed.
-			amount: BalanceOf<T>,
-			/// From when it may be redeemed.
-			redeemable_from: BlockNumberFor<T>,
-		},
-		/// A member was expelled by motion; their share capital is owed as on withdrawal.
-		MemberExpelled {
-			/// The co-op.
-			coop: CoopId,
-			/// The former member.
-			member: T::AccountId,
-			/// The share capital owed.
-			amount: BalanceOf<T>,
-		},
-		/// Share capital was paid back to a former member.
-		ShareRedeemed {
-			/// The co-op.
-			coop: CoopId,
-			/// The former member.
-			member: T::AccountId,
-			/// The amount paid.
-			amount: BalanceOf<T>,
-		},
-		/// The treasury could not pay a redemption now: it waits in the queue.
-		RedemptionQueued {
-			/// The co-op.
-			coop: CoopId,
-			/// The former member.
-			member: T::AccountId,
-			/// The amount owed.
-			amount: BalanceOf<T>,
-			/// How many redemptions wait ahead of it.
-			ahead: u32,
-		},
-		/// A motion was proposed.
-		MotionProposed {
-			/// The co-op.
-			coop: CoopId,
-			/// The motion.
-			motion: MotionIndex,
-			/// Who proposed it.
-			proposer: T::AccountId,
-			/// How many members may vote on it.
-			electorate: u32,
-			/// When its voting period ends.
-			voting_ends: BlockNumberFor<T>,
-		},
-		/// A member voted (or changed their vote).
-		Voted {
-			/// The co-op.
-			coop: CoopId,
-			/// The motion.
-			motion: MotionIndex,
-			/// The voter.
-			voter: T::AccountId,
-			/// For (true) or against (false).
-			aye: bool,
-			/// Ayes so far.
-			ayes: u32,
-			/// Nays so far.
-			nays: u32,
-		},
-		/// The accused answered an expulsion motion.
-		DefenceSubmitted {
-			/// The co-op.
-			coop: CoopId,
-			/// The expulsion motion.
-			motion: MotionIndex,
-			/// The accused member.
-			member: T::AccountId,
-			/// Their statement.
-			statement: BoundedVec<u8, T::MaxStatementLen>,
-		},
-		/// A motion closed.
-		MotionClosed {
-			/// The co-op.
-			coop: CoopId,
-			/// The motion.
-			motion: MotionIndex,
-			/// How it ended.
-			outcome: MotionOutcome,
-			/// Ayes.
-			ayes: u32,
-			/// Nays.
-			nays: u32,
-			/// Members who could vote.
-			electorate: u32,
-		},
-		/// A passed dispatch motion's call was dispatched with the co-op's origin.
-		MotionExecuted {
-			/// The co-op.
-			coop: CoopId,
-			/// The motion.
-			motion: MotionIndex,
-			/// What the call returned.
-			result: DispatchResult,
-		},
-		/// A passed motion could no longer be carried out (e.g. the co-op filled up, the member
-		/// had already left, the call no longer decodes); nothing changed.
-		MotionNotExecuted {
-			/// The co-op.
-			coop: CoopId,
-			/// The motion.
-			motion: MotionIndex,
-			/// Why.
-			reason: DispatchError,
-		},
-		/// A spam motion's deposit went to the co-op's treasury.
-		MotionDepositForfeited {
-			/// The co-op.
-			coop: CoopId,
-			/// The motion.
-			motion: MotionIndex,
-			/// The amount.
-			amount: BalanceOf<T>,
-		},
-		/// A co-op's bylaws were replaced by motion.
-		BylawsChanged {
-			/// The co-op.
-			coop: CoopId,
-		},
-		/// A co-op granted a role by motion.
-		RoleGranted {
-			/// The co-op.
-			coop: CoopId,
-			/// The holder.
-			who: T::AccountId,
-			/// The role.
-			role: CoopRole,
-		},
-		/// A co-op took a role back by motion.
-		RoleRevoked {
-			/// The co-op.
-			coop: CoopId,
-			/// The former holder.
-			who: T::AccountId,
-			/// The role.
-			role: CoopRole,
-		},
-	}
-
 	#[pallet::error]
 	pub enum Error<T> {
 		/// There is no co-op with this number.
@@ -587,6 +392,8 @@ pub mod pallet {
 		DeliberationOutOfBounds,
 		/// Only a co-op, through its own motion, may apply to the federation.
 		FederationAdmitsOnlyCoops,
+		/// A co-op's treasury cannot be a member of its own co-op.
+		CoopCannotJoinItself,
 		/// The account has no pending application in this co-op.
 		ApplicationNotFound,
 		/// The motion's call no longer decodes (the runtime changed since it was proposed).
@@ -596,17 +403,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxMembers::get() > 0, "MaxMembers must be positive");
-			assert!(
-				T::MaxClasses::get() > 0 && T::MaxClasses::get() <= 255,
-				"MaxClasses in 1..=255"
-			);
-			assert!(T::MinVotingPeriod::get() <= T::MaxVotingPeriod::get());
-			assert!(
-				T::MinDeliberation::get() >= One::one(),
-				"MinDeliberation must be at least a block: no propose-vote-close in one block"
-			);
-			assert!(T::MinDeliberation::get() <= T::MinVotingPeriod::get());
+			Self::check_bounds();
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -640,12 +437,13 @@ pub mod pallet {
 		///
 		/// Origin: signed, or a co-op's motion (its treasury account applies). Only a co-op's
 		/// motion may apply to the federation (co-op 0): its members are co-ops. In a co-op with
-		/// open admission the share price is paid into the treasury
-		/// and the applicant is a member at once. In a co-op that admits by vote the share price
-		/// and the motion deposit are held and an admission motion opens.
+		/// open admission the share price is paid into the treasury and the applicant is a member
+		/// at once. In a co-op that admits by vote the share price and the motion deposit are held
+		/// and an admission motion opens.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationAdmitsOnlyCoops`],
-		/// [`Error::AlreadyMember`], [`Error::ApplicationPending`], [`Error::UnknownClass`], [`Error::CoopFull`],
+		/// [`Error::CoopCannotJoinItself`], [`Error::AlreadyMember`],
+		/// [`Error::ApplicationPending`], [`Error::UnknownClass`], [`Error::CoopFull`],
 		/// [`Error::InvestorCapReached`], [`Error::TooManyOpenMotions`], or the currency's error.
 		///
 		/// Events: [`Event::MemberAdmitted`], or [`Event::ApplicationSubmitted`] and
@@ -655,12 +453,7 @@ pub mod pallet {
 		pub fn apply(origin: OriginFor<T>, coop: CoopId, class: ClassIndex) -> DispatchResult {
 			let acting_coop = T::CoopAccountOrigin::try_origin(origin.clone()).ok();
 			let who = Self::ensure_account(origin)?;
-			if coop == coop_primitives::FEDERATION {
-				// The federation's members are co-ops: a co-op applies through its own motion.
-				let by_a_coop = acting_coop.is_some_and(|c| c != coop);
-				ensure!(by_a_coop, Error::<T>::FederationAdmitsOnlyCoops);
-			}
-			Self::do_apply(who, coop, class)
+			Self::do_apply(who, acting_coop, coop, class)
 		}
 
 		/// Leave `coop`. Membership and votes on open motions end now; the share capital is
@@ -679,12 +472,12 @@ pub mod pallet {
 
 		/// Pay `member` the share capital `coop` owes them, once the notice has passed.
 		///
-		/// Origin: signed (anyone may redeem on a former member's behalf). If the treasury
-		/// cannot pay now, or other redemptions are already waiting, the redemption joins the
-		/// queue and is paid in turn by `pay_redemption_queue`.
+		/// Origin: signed (anyone may redeem on a former member's behalf). If the treasury cannot
+		/// pay now, or other redemptions are already waiting, the redemption joins the queue and is
+		/// paid in turn by `pay_redemption_queue`.
 		///
-		/// Errors: [`Error::NoRedemption`], [`Error::RedemptionNotDue`],
-		/// [`Error::AlreadyQueued`], [`Error::RedemptionQueueFull`].
+		/// Errors: [`Error::NoRedemption`], [`Error::RedemptionNotDue`], [`Error::AlreadyQueued`],
+		/// [`Error::RedemptionQueueFull`].
 		///
 		/// Events: [`Event::ShareRedeemed`] or [`Event::RedemptionQueued`].
 		#[pallet::call_index(3)]
@@ -713,11 +506,11 @@ pub mod pallet {
 			Ok(Some(<T as Config>::WeightInfo::pay_redemption_queue(paid)).into())
 		}
 
-		/// Propose a motion in `coop`: expel a member, change the bylaws, dispatch a call with
-		/// the co-op's origin, or grant or revoke a role.
+		/// Propose a motion in `coop`: expel a member, change the bylaws, dispatch a call with the
+		/// co-op's origin, or grant or revoke a role.
 		///
-		/// Origin: a voting member (signed, or a co-op's motion when the member is a co-op).
-		/// Holds `MotionDeposit`, returned when the motion closes unless it was spam.
+		/// Origin: a voting member (signed, or a co-op's motion when the member is a co-op). Holds
+		/// `MotionDeposit`, returned when the motion closes unless it was spam.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::NotMember`], [`Error::NotVotingMember`],
 		/// [`Error::AdmissionIsByApplication`], [`Error::CallTooLong`],
@@ -737,14 +530,14 @@ pub mod pallet {
 
 		/// Vote on an open motion of `coop`, or change your vote. One member, one vote.
 		///
-		/// Origin: a voting member who joined before the motion opened (signed, or a co-op's
-		/// motion when the member is a co-op). A member's first vote on a motion pays no fee
-		/// (a co-op does not charge its members to take part in its democracy); changing it
-		/// does. Eligibility bounds the free votes: one per member per motion.
+		/// Origin: a voting member who joined before the motion opened (signed, or a co-op's motion
+		/// when the member is a co-op). A member's first vote on a motion pays no fee (a co-op does
+		/// not charge its members to take part in its democracy) where membership costs a share of
+		/// at least the existential deposit; changing it pays. Eligibility bounds the free votes:
+		/// one per member per motion.
 		///
 		/// Errors: [`Error::MotionNotFound`], [`Error::VotingEnded`], [`Error::NotMember`],
-		/// [`Error::NotVotingMember`], [`Error::JoinedAfterMotionOpened`],
-		/// [`Error::AlreadyVoted`].
+		/// [`Error::NotVotingMember`], [`Error::JoinedAfterMotionOpened`], [`Error::AlreadyVoted`].
 		///
 		/// Events: [`Event::Voted`].
 		#[pallet::call_index(6)]
@@ -761,19 +554,18 @@ pub mod pallet {
 
 		/// Close a motion of `coop` and carry it out if it passed.
 		///
-		/// Origin: signed (anyone). Never before the deliberation time (and an expulsion's
-		/// defence window) has passed; before the voting period ends only once every eligible
-		/// voter has voted. `call_weight_bound` must cover the weight of a dispatch motion's
-		/// call (zero for other motions).
+		/// Origin: signed (anyone). Never before the deliberation time (and an expulsion's defence
+		/// window) has passed; before the voting period ends only once every eligible voter has
+		/// voted. `call_weight_bound` must cover the weight of a dispatch motion's call (zero for
+		/// other motions).
 		///
 		/// Errors: [`Error::MotionNotFound`], [`Error::TooEarlyToClose`],
 		/// [`Error::CallWeightBoundTooLow`].
 		///
-		/// Events: [`Event::MotionClosed`], then what the motion did
-		/// ([`Event::MemberAdmitted`], [`Event::ApplicationRefunded`],
-		/// [`Event::MemberExpelled`], [`Event::BylawsChanged`], [`Event::MotionExecuted`],
-		/// [`Event::RoleGranted`], [`Event::RoleRevoked`], [`Event::MotionNotExecuted`],
-		/// [`Event::MotionDepositForfeited`]).
+		/// Events: [`Event::MotionClosed`], then what the motion did ([`Event::MemberAdmitted`],
+		/// [`Event::ApplicationRefunded`], [`Event::MemberExpelled`], [`Event::BylawsChanged`],
+		/// [`Event::MotionExecuted`], [`Event::RoleGranted`], [`Event::RoleRevoked`],
+		/// [`Event::MotionNotExecuted`], [`Event::MotionDepositForfeited`]).
 		#[pallet::call_index(7)]
 		#[pallet::weight(
 			<T as Config>::WeightInfo::close(T::MaxMembers::get(), T::MaxOpenMotions::get())
@@ -794,8 +586,8 @@ pub mod pallet {
 		///
 		/// Origin: the accused member (signed, or the co-op's motion for a member co-op).
 		///
-		/// Errors: [`Error::MotionNotFound`], [`Error::NotAnExpulsion`],
-		/// [`Error::NotTheAccused`], [`Error::StatementTooLong`].
+		/// Errors: [`Error::MotionNotFound`], [`Error::NotAnExpulsion`], [`Error::NotTheAccused`],
+		/// [`Error::StatementTooLong`].
 		///
 		/// Events: [`Event::DefenceSubmitted`].
 		#[pallet::call_index(8)]
@@ -812,8 +604,8 @@ pub mod pallet {
 		/// Dissolve `coop`: every member leaves (their share capital is owed to them as
 		/// redemptions, due now), roles end, and the storage deposit is returned.
 		///
-		/// Origin: the co-op's own decision (`CoopOrigin`; in coopchain a special resolution,
-		/// a `DispatchSpecial` motion). The federation cannot dissolve.
+		/// Origin: the co-op's own decision (`CoopOrigin`; in coopchain a special resolution, a
+		/// `DispatchSpecial` motion). The federation cannot dissolve.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationCannotDissolve`],
 		/// [`Error::CoopHasOpenMotions`].

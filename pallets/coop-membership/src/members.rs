@@ -85,8 +85,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `apply`: joins an open co-op at once, or opens an admission motion.
-	pub(crate) fn do_apply(who: T::AccountId, coop: CoopId, class: ClassIndex) -> DispatchResult {
+	/// `apply`: joins an open co-op at once, or opens an admission motion. `acting_coop` is the
+	/// co-op whose motion applies (its treasury is `who`), if any.
+	pub(crate) fn do_apply(
+		who: T::AccountId,
+		acting_coop: Option<CoopId>,
+		coop: CoopId,
+		class: ClassIndex,
+	) -> DispatchResult {
+		if coop == coop_primitives::FEDERATION {
+			// The federation's members are co-ops: a co-op applies through its own motion.
+			let by_a_coop = acting_coop.is_some_and(|c| c != coop);
+			ensure!(by_a_coop, Error::<T>::FederationAdmitsOnlyCoops);
+		}
+		ensure!(acting_coop != Some(coop), Error::<T>::CoopCannotJoinItself);
 		let mut info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 		ensure!(!Members::<T>::contains_key(coop, &who), Error::<T>::AlreadyMember);
 		ensure!(!Applications::<T>::contains_key(coop, &who), Error::<T>::ApplicationPending);

@@ -3,9 +3,12 @@
 /// Version 1 → 2: the bylaws gain the special-resolution thresholds and the deliberation time.
 ///
 /// Every co-op's bylaws, and the bylaws a pending `ChangeBylaws` motion carries, get
-/// `special_quorum` = the ordinary quorum, `special_approval` = the ordinary approval raised to
-/// [`crate::SPECIAL_APPROVAL_FLOOR`], and `deliberation` = the runtime's `MinDeliberation`; an
-/// approval of 100 % (which the strict rule could never meet) becomes 99.9999999 %.
+/// `special_quorum` = the ordinary quorum raised to two thirds, `special_approval` = the
+/// ordinary approval raised to [`crate::SPECIAL_APPROVAL_FLOOR`], and `deliberation` = the
+/// runtime's `MinDeliberation`; an approval of 100 % (which the strict rule could never meet)
+/// becomes 99.9999999 %. Open motions that are special resolutions now (bylaws changes,
+/// expulsions, admissions to the federation) take their co-op's special thresholds, and every
+/// open motion the deliberation time.
 pub mod v2 {
 	use crate::*;
 	#[cfg(feature = "try-runtime")]
@@ -13,6 +16,9 @@ pub mod v2 {
 	use frame_support::{
 		migrations::VersionedMigration, storage_alias, traits::UncheckedOnRuntimeUpgrade,
 	};
+
+	/// The highest approval the strict rule can meet (version 1 allowed 100 %).
+	const MAX_APPROVAL: Perbill = Perbill::from_parts(999_999_999);
 
 	/// Bylaws as version 1 stored them.
 	#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, Encode, Decode, TypeInfo)]
@@ -91,7 +97,7 @@ pub mod v2 {
 
 	/// Version 1 bylaws as version 2 bylaws (see the module docs).
 	pub fn upgrade_bylaws<T: Config>(old: BylawsV1Of<T>) -> BylawsOf<T> {
-		let approval = old.approval.min(Perbill::from_parts(999_999_999));
+		let approval = old.approval.min(MAX_APPROVAL);
 		Bylaws {
 			share_price: old.share_price,
 			admission: old.admission,
@@ -102,7 +108,7 @@ pub mod v2 {
 			voting_period: old.voting_period,
 			withdrawal_notice: old.withdrawal_notice,
 			max_members: old.max_members,
-			special_quorum: old.quorum,
+			special_quorum: old.quorum.max(Perbill::from_rational(2u32, 3u32)),
 			special_approval: approval.max(crate::SPECIAL_APPROVAL_FLOOR),
 			deliberation: T::MinDeliberation::get(),
 		}
@@ -124,7 +130,20 @@ pub mod v2 {
 		}
 	}
 
-	fn upgrade_motion<T: Config>(old: MotionV1Of<T>) -> MotionOf<T> {
+	fn upgrade_motion<T: Config>(coop: CoopId, old: MotionV1Of<T>) -> MotionOf<T> {
+		let special = matches!(
+			old.proposal,
+			Proposal::Expel { .. }
+				| Proposal::ChangeBylaws { .. }
+				| Proposal::DispatchSpecial { .. }
+		) || (coop == coop_primitives::FEDERATION
+			&& matches!(old.proposal, Proposal::Admit { .. }));
+		let bylaws = crate::Coops::<T>::get(coop).map(|info| info.bylaws);
+		let (quorum, approval, deliberation) = match (&bylaws, special) {
+			(Some(b), true) => (b.special_quorum, b.special_approval, b.deliberation),
+			(Some(b), false) => (old.quorum, old.approval.min(MAX_APPROVAL), b.deliberation),
+			(None, _) => (old.quorum, old.approval, T::MinDeliberation::get()),
+		};
 		let proposal = match old.proposal {
 			Proposal::Admit { applicant } => Proposal::Admit { applicant },
 			Proposal::Expel { member } => Proposal::Expel { member },
@@ -142,12 +161,12 @@ pub mod v2 {
 			proposal,
 			call_weight: old.call_weight,
 			opened: old.opened,
-			earliest_close: old.earliest_close,
+			earliest_close: old.earliest_close.max(old.opened.saturating_add(deliberation)),
 			voting_ends: old.voting_ends,
 			electorate: old.electorate,
 			tally: old.tally,
-			quorum: old.quorum,
-			approval: old.approval,
+			quorum,
+			approval,
 			defended: old.defended,
 		}
 	}
@@ -162,12 +181,18 @@ pub mod v2 {
 				translated.saturating_inc();
 				Some(upgrade_coop::<T>(old))
 			});
-			crate::Motions::<T>::translate::<MotionV1Of<T>, _>(|_, _, old| {
-				translated.saturating_inc();
-				Some(upgrade_motion::<T>(old))
+			// After the co-ops: each open motion reads its co-op's new bylaws.
+			let mut motions = 0u64;
+			crate::Motions::<T>::translate::<MotionV1Of<T>, _>(|coop, _, old| {
+				motions.saturating_inc();
+				Some(upgrade_motion::<T>(coop, old))
 			});
-			log::info!(target: "runtime::coop-membership", "v2: {translated} records migrated");
-			T::DbWeight::get().reads_writes(translated, translated)
+			log::info!(
+				target: "runtime::coop-membership",
+				"v2: {translated} co-ops and {motions} motions migrated"
+			);
+			let records = translated.saturating_add(motions);
+			T::DbWeight::get().reads_writes(records.saturating_add(motions), records)
 		}
 
 		#[cfg(feature = "try-runtime")]

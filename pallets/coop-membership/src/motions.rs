@@ -99,7 +99,11 @@ impl<T: Config> Pallet<T> {
 			Proposal::Expel { .. } => now.saturating_add(deliberation.max(T::DefenceWindow::get())),
 			_ => now.saturating_add(deliberation),
 		};
-		let (quorum, approval) = if proposal.is_special() {
+		// Admitting a member to the federation is special too: a bare majority must not pack
+		// the federation with co-ops it controls.
+		let admits_to_federation =
+			coop == coop_primitives::FEDERATION && matches!(proposal, Proposal::Admit { .. });
+		let (quorum, approval) = if proposal.is_special() || admits_to_federation {
 			(info.bylaws.special_quorum, info.bylaws.special_approval)
 		} else {
 			(info.bylaws.quorum, info.bylaws.approval)
@@ -131,7 +135,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `vote`: one vote per eligible member, changeable until the motion closes. Returns
-	/// whether it was the member's first vote on the motion.
+	/// whether the vote is free of fees: a member's first vote on the motion, in a co-op whose
+	/// membership costs a share of at least the existential deposit (so that Sybils cannot
+	/// vote for free in co-ops that cost nothing to join).
 	pub(crate) fn do_vote(
 		voter: T::AccountId,
 		coop: CoopId,
@@ -152,7 +158,8 @@ impl<T: Config> Pallet<T> {
 		let Tally { ayes, nays } = m.tally;
 		Motions::<T>::insert(coop, motion, m);
 		Self::deposit_event(Event::Voted { coop, motion, voter, aye, ayes, nays });
-		Ok(previous.is_none())
+		let share = info.bylaws.share_price;
+		Ok(previous.is_none() && !share.is_zero() && share >= T::Currency::minimum_balance())
 	}
 
 	/// Takes a leaving member's votes and seats out of the open motions they could vote on.

@@ -3,9 +3,9 @@
 //!
 //! DO NOT EDIT BY HAND: run `scripts/bench.sh` again.
 //!
-//! Generated with the benchmark CLI 64.0.0 on 2026-11-29.
+//! Generated with the benchmark CLI 64.0.0 on 2026-12-03.
 //! Steps: `10`, repeat: `5`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
 // /root/.cache/coopchain-target/release/coopchain-node-bench
@@ -26,9 +26,9 @@
 // --heap-pages
 // 4096
 // --template
-// scripts/weight-template.hbs
+// /work/main/scripts/weight-template.hbs
 // --output
-// pallets/coop-membership/src/weights.rs
+// /work/main/pallets/coop-membership/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -59,22 +59,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::NextCoopId` (r:1 w:1)
 	/// Proof: `CoopMembership::NextCoopId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Coops` (r:0 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:0 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn create_coop() -> Weight {
-		// Proof size: measured `99`, estimated `3593`.
-		// Minimum execution time: 137_368_000 picoseconds.
-		Weight::from_parts(218_130_000, 3593)
+		// Proof size: measured `170`, estimated `3604`.
+		// Minimum execution time: 91_193_000 picoseconds.
+		Weight::from_parts(97_577_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Applications` (r:1 w:0)
@@ -82,31 +82,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn apply_open() -> Weight {
-		// Proof size: measured `2099`, estimated `3686`.
-		// Minimum execution time: 165_350_000 picoseconds.
-		Weight::from_parts(203_422_000, 3686)
+		// Proof size: measured `2182`, estimated `3698`.
+		// Minimum execution time: 113_051_000 picoseconds.
+		Weight::from_parts(125_503_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:0)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Applications` (r:1 w:1)
 	/// Proof: `CoopMembership::Applications` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:0 w:1)
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	fn apply_by_vote() -> Weight {
-		// Proof size: measured `557`, estimated `3686`.
-		// Minimum execution time: 160_251_000 picoseconds.
-		Weight::from_parts(271_420_000, 3686)
+		// Proof size: measured `640`, estimated `3698`.
+		// Minimum execution time: 102_234_000 picoseconds.
+		Weight::from_parts(116_176_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:17 w:16)
@@ -115,12 +115,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Participants` (r:1 w:1)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `3916`, estimated `114805`.
-		// Minimum execution time: 299_662_000 picoseconds.
-		Weight::from_parts(534_844_000, 114805)
-			.saturating_add(T::DbWeight::get().reads(36_u64))
-			.saturating_add(T::DbWeight::get().writes(35_u64))
+		// Proof size: measured `4002`, estimated `114805`.
+		// Minimum execution time: 212_753_000 picoseconds.
+		Weight::from_parts(228_399_000, 114805)
+			.saturating_add(T::DbWeight::get().reads(37_u64))
+			.saturating_add(T::DbWeight::get().writes(36_u64))
 	}
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -129,9 +131,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_share() -> Weight {
-		// Proof size: measured `410`, estimated `6196`.
-		// Minimum execution time: 93_355_000 picoseconds.
-		Weight::from_parts(161_092_000, 6196)
+		// Proof size: measured `481`, estimated `6196`.
+		// Minimum execution time: 62_558_000 picoseconds.
+		Weight::from_parts(66_890_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -143,10 +145,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn pay_redemption_queue(n: u32, ) -> Weight {
-		// Proof size: measured `158`, estimated `5527`.
-		// Minimum execution time: 14_757_000 picoseconds.
-		Weight::from_parts(152_216_398, 5527)
-			.saturating_add(Weight::from_parts(117_958_259, 0).saturating_mul(n.into()))
+		// Proof size: measured `229`, estimated `5527`.
+		// Minimum execution time: 10_898_000 picoseconds.
+		Weight::from_parts(17_856_313, 5527)
+			.saturating_add(Weight::from_parts(50_033_436, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -154,24 +156,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:0)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:0 w:1)
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
-		// Proof size: measured `780`, estimated `3686`.
-		// Minimum execution time: 110_487_000 picoseconds.
-		Weight::from_parts(142_608_000, 3686)
+		// Proof size: measured `863`, estimated `3698`.
+		// Minimum execution time: 72_785_000 picoseconds.
+		Weight::from_parts(80_466_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:0)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:1 w:1)
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:0)
@@ -179,14 +181,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Votes` (r:1 w:1)
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `786`, estimated `7685`.
-		// Minimum execution time: 49_563_000 picoseconds.
-		Weight::from_parts(89_157_000, 7685)
+		// Proof size: measured `869`, estimated `7685`.
+		// Minimum execution time: 31_119_000 picoseconds.
+		Weight::from_parts(36_218_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:17 w:16)
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Votes` (r:526 w:526)
@@ -194,23 +196,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Participants` (r:1 w:1)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 511]`.
 	/// The range of component `m` is `[0, 15]`.
 	fn close(v: u32, m: u32, ) -> Weight {
-		// Proof size: measured `2144`, estimated `14380`.
-		// Minimum execution time: 737_003_000 picoseconds.
-		Weight::from_parts(403_318_368, 14380)
-			.saturating_add(Weight::from_parts(3_116_875, 0).saturating_mul(v.into()))
-			.saturating_add(Weight::from_parts(22_905_203, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Proof size: measured `2230`, estimated `14380`.
+		// Minimum execution time: 346_859_000 picoseconds.
+		Weight::from_parts(202_775_106, 14380)
+			.saturating_add(Weight::from_parts(1_382_297, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(10_369_808, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(m.into()))
@@ -219,66 +223,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Motions` (r:1 w:1)
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	fn defend() -> Weight {
-		// Proof size: measured `267`, estimated `7685`.
-		// Minimum execution time: 25_348_000 picoseconds.
-		Weight::from_parts(43_802_000, 7685)
+		// Proof size: measured `338`, estimated `7685`.
+		// Minimum execution time: 16_484_000 picoseconds.
+		Weight::from_parts(18_471_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:513 w:512)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:512 w:512)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Participants` (r:512 w:512)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 512]`.
 	fn dissolve_coop(m: u32, ) -> Weight {
-		// Proof size: measured `658`, estimated `3686`.
-		// Minimum execution time: 101_831_000 picoseconds.
-		Weight::from_parts(106_260_000, 3686)
-			.saturating_add(Weight::from_parts(15_254_683, 0).saturating_mul(m.into()))
+		// Proof size: measured `744`, estimated `3698`.
+		// Minimum execution time: 72_281_000 picoseconds.
+		Weight::from_parts(76_880_000, 3698)
+			.saturating_add(Weight::from_parts(12_131_908, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 2556).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(m.into()))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_coop() -> Weight {
-		Weight::from_parts(218_130_000, 3593)
+		Weight::from_parts(97_577_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn apply_open() -> Weight {
-		Weight::from_parts(203_422_000, 3686)
+		Weight::from_parts(125_503_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn apply_by_vote() -> Weight {
-		Weight::from_parts(271_420_000, 3686)
+		Weight::from_parts(116_176_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(534_844_000, 114805)
-			.saturating_add(ParityDbWeight::get().reads(36_u64))
-			.saturating_add(ParityDbWeight::get().writes(35_u64))
+		Weight::from_parts(228_399_000, 114805)
+			.saturating_add(ParityDbWeight::get().reads(37_u64))
+			.saturating_add(ParityDbWeight::get().writes(36_u64))
 	}
 	fn redeem_share() -> Weight {
-		Weight::from_parts(161_092_000, 6196)
+		Weight::from_parts(66_890_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pay_redemption_queue(n: u32, ) -> Weight {
-		Weight::from_parts(152_216_398, 5527)
-			.saturating_add(Weight::from_parts(117_958_259, 0).saturating_mul(n.into()))
+		Weight::from_parts(17_856_313, 5527)
+			.saturating_add(Weight::from_parts(50_033_436, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -286,40 +292,40 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(142_608_000, 3686)
+		Weight::from_parts(80_466_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(89_157_000, 7685)
+		Weight::from_parts(36_218_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close(v: u32, m: u32, ) -> Weight {
-		Weight::from_parts(403_318_368, 14380)
-			.saturating_add(Weight::from_parts(3_116_875, 0).saturating_mul(v.into()))
-			.saturating_add(Weight::from_parts(22_905_203, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(202_775_106, 14380)
+			.saturating_add(Weight::from_parts(1_382_297, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(10_369_808, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(m.into()))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
 	fn defend() -> Weight {
-		Weight::from_parts(43_802_000, 7685)
+		Weight::from_parts(18_471_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_coop(m: u32, ) -> Weight {
-		Weight::from_parts(106_260_000, 3686)
-			.saturating_add(Weight::from_parts(15_254_683, 0).saturating_mul(m.into()))
+		Weight::from_parts(76_880_000, 3698)
+			.saturating_add(Weight::from_parts(12_131_908, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 2556).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(m.into()))
 	}
 }

@@ -70,17 +70,25 @@ fn version_1_bylaws_and_pending_bylaws_changes_are_migrated() {
 		let info = coop_info(coop);
 		assert_eq!(info.bylaws.approval, Perbill::from_parts(999_999_999));
 		assert_eq!(info.bylaws.special_approval, Perbill::from_parts(999_999_999));
-		assert_eq!(info.bylaws.special_quorum, info.bylaws.quorum);
+		// The special quorum is at least two thirds, whatever the ordinary one was.
+		assert_eq!(info.bylaws.special_quorum, Perbill::from_rational(2u32, 3u32));
 		assert_eq!(info.bylaws.deliberation, DELIBERATION);
 		assert_ok!(Membership::validate_bylaws(&info.bylaws));
 		match Motions::<Test>::get(coop, 0).expect("the motion decodes").proposal {
 			Proposal::ChangeBylaws { bylaws } => {
 				assert_eq!(bylaws.approval, Perbill::from_percent(60));
+				assert_eq!(bylaws.special_quorum, Perbill::from_rational(2u32, 3u32));
 				assert_eq!(bylaws.special_approval, SPECIAL_APPROVAL_FLOOR);
 				assert_ok!(Membership::validate_bylaws(&bylaws));
 			},
 			other => panic!("not a bylaws change: {other:?}"),
 		}
+		// The pending bylaws change is a special resolution now: it takes the special
+		// thresholds and the deliberation time.
+		let motion = Motions::<Test>::get(coop, 0).unwrap();
+		assert_eq!(motion.approval, Perbill::from_parts(999_999_999));
+		assert_eq!(motion.quorum, Perbill::from_rational(2u32, 3u32));
+		assert_eq!(motion.earliest_close, 1 + DELIBERATION);
 		// Run again, it changes nothing (the version is 2 now).
 		let before = coop_info(coop);
 		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();

@@ -239,3 +239,64 @@ fn a_members_first_vote_is_free_and_a_changed_vote_pays() {
 		assert_eq!(stranger.post_info.pays_fee, Pays::Yes);
 	});
 }
+
+/// Co-op `coop`'s treasury, funded so that it can pay a federation share and deposit.
+fn funded_treasury(coop: CoopId) -> AccountId {
+	use frame_support::traits::fungible::Mutate;
+	let treasury = Membership::treasury(coop);
+	assert_ok!(Balances::mint_into(&treasury, ENDOWMENT));
+	treasury
+}
+
+#[test]
+fn admission_to_the_federation_is_a_special_resolution() {
+	ExtBuilder::default().with_federation(vec![10, 11, 12]).build_and_execute(|| {
+		// Given a co-op applying to the federation through its own motion,
+		let coop = found(1, open_bylaws());
+		funded_treasury(coop);
+		assert_ok!(Membership::apply(Origin::Coop(coop).into(), 0, 0));
+		// then the admission motion takes the federation's special thresholds: a bare
+		// majority cannot pack the federation with co-ops it controls.
+		let motion = Motions::<Test>::get(0, last_motion(0)).unwrap();
+		assert_eq!(motion.approval, SPECIAL_APPROVAL_FLOOR);
+		assert_eq!(motion.quorum, Perbill::from_rational(2u32, 3u32));
+		// 2 ayes of 3 cast is exactly two thirds: admitted.
+		vote_all(0, last_motion(0), &[10, 11], true);
+		assert_ok!(Membership::vote(signed(12), 0, last_motion(0), false));
+		deliberate();
+		assert_ok!(Membership::close(signed(10), 0, last_motion(0), Weight::zero()));
+		assert!(Membership::is_member(0, &Membership::treasury(coop)));
+		// An admission to an ordinary co-op stays ordinary.
+		let other = found(2, bylaws());
+		assert_ok!(Membership::apply(signed(3), other, WORKER));
+		let motion = Motions::<Test>::get(other, last_motion(other)).unwrap();
+		assert_eq!(motion.approval, Perbill::from_percent(50));
+	});
+}
+
+#[test]
+fn a_coop_cannot_join_itself() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op, when its own motion applies to it, it is refused: its treasury
+		// would be a seat that never votes and gives its majority one more vote.
+		let coop = found(1, open_bylaws());
+		funded_treasury(coop);
+		assert_noop!(
+			Membership::apply(Origin::Coop(coop).into(), coop, 0),
+			E::CoopCannotJoinItself
+		);
+	});
+}
+
+#[test]
+fn votes_are_free_only_where_membership_costs_a_share() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op whose membership costs nothing (Sybils join for free),
+		let coop = found(1, Bylaws { share_price: 0, ..open_bylaws() });
+		join(coop, 2, WORKER);
+		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		// when a member votes the first time, the vote pays its fee like any call.
+		let first = Membership::vote(signed(2), coop, m, true).unwrap();
+		assert_eq!(first.pays_fee, Pays::Yes);
+	});
+}
