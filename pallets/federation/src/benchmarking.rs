@@ -53,6 +53,9 @@ mod benchmarks {
 		let index = NextEnactment::<T>::get();
 		let call = remark::<T>(0);
 		Pallet::<T>::do_enact(call.clone())?;
+		// The scheduler calls it at the enactment's block.
+		let when = Enactments::<T>::get(index).ok_or(BenchmarkError::Stop("scheduled"))?.when;
+		frame_system::Pallet::<T>::set_block_number(when);
 
 		#[extrinsic_call]
 		_(frame_system::RawOrigin::Root, index, Box::new(call));

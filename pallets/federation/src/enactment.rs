@@ -49,7 +49,9 @@ impl<T: Config> Pallet<T> {
 	/// Takes enactment `index` out of the queue and the scheduler's agenda.
 	pub(crate) fn do_cancel(index: EnactmentIndex) -> DispatchResult {
 		let enactment = Enactments::<T>::get(index).ok_or(Error::<T>::NoSuchEnactment)?;
-		T::Scheduler::cancel_named(Self::task_name(index))?;
+		// A task root already took off the agenda is gone anyway: the entry goes all the same,
+		// so that it does not keep one of the `MaxPendingEnactments` slots.
+		let _ = T::Scheduler::cancel_named(Self::task_name(index));
 		// A task cancelled through the scheduler's trait keeps its preimage request: drop it.
 		if let Some(hash) = enactment.preimage {
 			T::Preimages::unrequest(&hash);
@@ -66,6 +68,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResultWithPostInfo {
 		let enactment = Enactments::<T>::get(index).ok_or(Error::<T>::NoSuchEnactment)?;
 		ensure!(T::Hashing::hash_of(&call) == enactment.call_hash, Error::<T>::NoSuchEnactment);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now >= enactment.when, Error::<T>::NotYetDue);
 		Enactments::<T>::remove(index);
 		let info = call.get_dispatch_info();
 		let result = call.dispatch_bypass_filter(frame_system::RawOrigin::Root.into());

@@ -16,6 +16,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod enactment;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -185,6 +186,8 @@ pub mod pallet {
 		/// The scheduler refused the enactment (its agenda for that block is full): try again
 		/// in a later block.
 		SchedulingFailed,
+		/// The enactment's time has not come: only the scheduler enacts it, at its block.
+		NotYetDue,
 	}
 
 	#[pallet::hooks]
@@ -239,9 +242,10 @@ pub mod pallet {
 		/// calls when the delay is over.
 		///
 		/// Origin: root (the scheduler). Only a scheduled, uncancelled resolution is enacted,
-		/// once.
+		/// once, and not before its block (so that nothing cuts the federation's window to
+		/// cancel it).
 		///
-		/// Errors: [`Error::NoSuchEnactment`].
+		/// Errors: [`Error::NoSuchEnactment`], [`Error::NotYetDue`].
 		///
 		/// Events: [`Event::Enacted`].
 		#[pallet::call_index(2)]

@@ -3,9 +3,9 @@
 //!
 //! DO NOT EDIT BY HAND: run `scripts/bench.sh` again.
 //!
-//! Generated with the benchmark CLI 64.0.0 on 2026-11-29.
+//! Generated with the benchmark CLI 64.0.0 on 2026-12-03.
 //! Steps: `10`, repeat: `5`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
 // /root/.cache/coopchain-target/release/coopchain-node-bench
@@ -49,48 +49,95 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Federation::CounterForEnactments` (r:1 w:1)
+	/// Proof: `Federation::CounterForEnactments` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Federation::NextEnactment` (r:1 w:1)
+	/// Proof: `Federation::NextEnactment` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Federation::EnactmentDelay` (r:1 w:0)
+	/// Proof: `Federation::EnactmentDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::StatusFor` (r:1 w:0)
+	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
+	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Lookup` (r:1 w:1)
+	/// Proof: `Scheduler::Lookup` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Agenda` (r:1 w:1)
+	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
+	/// Storage: `Federation::Enactments` (r:1 w:1)
+	/// Proof: `Federation::Enactments` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::PreimageFor` (r:0 w:1)
+	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
+	/// The range of component `l` is `[0, 4096]`.
 	fn enact(l: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 4_000)
-			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(5))
+		// Proof size: measured `78`, estimated `13928`.
+		// Minimum execution time: 28_872_000 picoseconds.
+		Weight::from_parts(45_308_176, 13928)
+			.saturating_add(Weight::from_parts(4_847, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Federation::Enactments` (r:1 w:1)
+	/// Proof: `Federation::Enactments` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Lookup` (r:1 w:1)
+	/// Proof: `Scheduler::Lookup` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Scheduler::Agenda` (r:1 w:1)
+	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::StatusFor` (r:1 w:0)
+	/// Proof: `Preimage::StatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::RequestStatusFor` (r:1 w:1)
+	/// Proof: `Preimage::RequestStatusFor` (`max_values`: None, `max_size`: Some(91), added: 2566, mode: `MaxEncodedLen`)
+	/// Storage: `Federation::CounterForEnactments` (r:1 w:1)
+	/// Proof: `Federation::CounterForEnactments` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Preimage::PreimageFor` (r:0 w:1)
+	/// Proof: `Preimage::PreimageFor` (`max_values`: None, `max_size`: Some(4194344), added: 4196819, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		Weight::from_parts(40_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(5))
+		// Proof size: measured `516`, estimated `13928`.
+		// Minimum execution time: 38_819_000 picoseconds.
+		Weight::from_parts(46_243_000, 13928)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Storage: `Federation::Enactments` (r:1 w:1)
+	/// Proof: `Federation::Enactments` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Federation::CounterForEnactments` (r:1 w:1)
+	/// Proof: `Federation::CounterForEnactments` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn execute_enactment() -> Weight {
-		Weight::from_parts(20_000_000, 2_000)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size: measured `150`, estimated `3546`.
+		// Minimum execution time: 17_293_000 picoseconds.
+		Weight::from_parts(20_678_000, 3546)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Federation::EnactmentDelay` (r:0 w:1)
+	/// Proof: `Federation::EnactmentDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_enactment_delay() -> Weight {
-		Weight::from_parts(10_000_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 5_253_000 picoseconds.
+		Weight::from_parts(6_266_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn enact(l: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 4_000)
-			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(5))
+		Weight::from_parts(45_308_176, 13928)
+			.saturating_add(Weight::from_parts(4_847, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(40_000_000, 4_000)
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(5))
+		Weight::from_parts(46_243_000, 13928)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn execute_enactment() -> Weight {
-		Weight::from_parts(20_000_000, 2_000)
-			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(20_678_000, 3546)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_enactment_delay() -> Weight {
-		Weight::from_parts(10_000_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(6_266_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -44,3 +44,19 @@ fn only_a_federation_resolution_cancels_and_only_what_is_pending() {
 		);
 	});
 }
+
+#[test]
+fn a_resolution_whose_task_was_taken_off_the_agenda_can_still_be_cancelled() {
+	new_test_ext().execute_with(|| {
+		// Given: a scheduled resolution whose task root took off the scheduler's agenda,
+		resolve(set_storage(b":coop:test", b"gone"));
+		assert_ok!(pallet_scheduler::Pallet::<Test>::cancel_named(
+			RuntimeOrigin::root(),
+			Federation::task_name(0)
+		));
+		// when the federation cancels it, then its entry goes too: no slot stays taken.
+		assert_ok!(Federation::cancel(RuntimeOrigin::signed(ORDINARY_RESOLUTION), 0));
+		assert_eq!(Enactments::<Test>::count(), 0);
+		assert_ok!(Federation::do_try_state());
+	});
+}

@@ -33,3 +33,25 @@ fn execute_enactment_dispatches_only_the_scheduled_call() {
 		assert_eq!(enacted(), vec![(0, Ok(()))]);
 	});
 }
+
+#[test]
+fn an_enactment_cannot_be_executed_before_its_time() {
+	test(|| {
+		// Given: resolution 0 is scheduled for block 1 + 1 + DELAY.
+		resolve(set_storage(b":coop:test", b"early"));
+		// When: root (say an earlier enactment) executes it before its time, it is refused:
+		// the federation's window to cancel it holds.
+		assert_noop!(
+			Federation::execute_enactment(
+				RuntimeOrigin::root(),
+				0,
+				Box::new(set_storage(b":coop:test", b"early"))
+			),
+			Error::<Test>::NotYetDue
+		);
+		assert_eq!(stored(b":coop:test"), None);
+		// Then: it is enacted at its time, once.
+		run_to_block(1 + 1 + DELAY);
+		assert_eq!(enacted(), vec![(0, Ok(()))]);
+	});
+}

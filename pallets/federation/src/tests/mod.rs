@@ -12,6 +12,7 @@ mod delay;
 mod enact;
 mod execute;
 mod invariants;
+mod migrations;
 mod stories;
 mod weights;
 
