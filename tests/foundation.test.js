@@ -61,8 +61,12 @@ describe('chain foundation', () => {
     assert.ok(validators.includes(header.author.toString()), `${header.author} is a validator`);
   });
 
-  it('is governed by the federation: no sudo key on the local network', async () => {
-    assert.ok((await api.query.sudo.key()).isNone);
+  it('is governed by the federation: no Sudo pallet in the metadata', async () => {
+    assert.equal(api.tx.sudo, undefined);
+    assert.equal(api.query.sudo, undefined);
+    const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
+    assert.ok(pallets.includes('Federation') && pallets.includes('Scheduler'));
+    assert.ok(!pallets.includes('Sudo'));
   });
 
   it('includes and finalises a signed transfer, moving exactly the amount', async () => {
@@ -141,11 +145,11 @@ describe('chain foundation', () => {
     assert.equal(eventsOf(closed.events, api.events.federation.Enacted).length, 0);
   });
 
-  it('decodes a module error with its documentation (sudo from a non-root account)', async () => {
+  it('decodes a module error with its documentation (an individual applying to the federation)', async () => {
     const bob = dev('Bob');
-    const { error } = await submit(api, api.tx.sudo.sudo(api.tx.system.remark('hi')), bob);
-    assert.equal(error.section, 'sudo');
-    assert.equal(error.name, 'RequireSudo');
-    assert.match(error.docs, /sudo/i);
+    const { error } = await submit(api, api.tx.coopMembership.apply(0, 0), bob);
+    assert.equal(error.section, 'coopMembership');
+    assert.equal(error.name, 'FederationAdmitsOnlyCoops');
+    assert.match(error.docs, /Only a co-op, through its own motion/);
   });
 });

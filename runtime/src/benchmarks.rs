@@ -5,7 +5,6 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_coop_membership, CoopMembership]
 	[pallet_daico, Daico]

@@ -1,10 +1,10 @@
 //! Genesis presets: the starting state of a chain, by name.
 //!
-//! - `development`: Alice's validator alone, and Alice holds the sudo key; the federation
-//!   (co-op 0) has Alice as its one founding member;
+//! - `development`: Alice's validator alone; the federation (co-op 0) has Alice as its one
+//!   founding member, whose motions pass with her vote and are enacted in the next block;
 //! - `local_testnet`: Alice, Bob, Charlie and Dave each run a validator (`//Name//stash`),
 //!   standing for a member co-op; they found the federation (co-op 0), which governs the chain
-//!   (no sudo key), and Eve and Ferdie a demo co-op, "Riverside Bakery" (co-op 1).
+//!   (there is no sudo), and Eve and Ferdie a demo co-op, "Riverside Bakery" (co-op 1).
 //!
 //! Every patch names `session.keys` and `balances.balances`: zombienet rewrites exactly those
 //! keys for the nodes it launches, with the same accounts (`//Name//stash`) and keys (`//Name`)
@@ -23,9 +23,11 @@ use sp_runtime::Perbill;
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CoopMembershipConfig, CoopValidatorsConfig,
-	FederationConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	MINUTES, UNIT,
+	FederationConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, MINUTES, UNIT,
 };
+
+/// The enactment delay of `local_testnet`: two minutes.
+pub const LOCAL_ENACTMENT_DELAY: BlockNumber = 2 * MINUTES;
 
 /// What each endowed development account starts with: a million COOP.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -104,15 +106,14 @@ fn dev_validator(
 	}
 }
 
-/// The genesis patch for a chain with these validators, endowed accounts, sudo key (if any),
-/// and co-ops: the federation (co-op 0) first, whose founding members run the validators.
+/// The genesis patch for a chain with these validators, endowed accounts, co-ops, and the
+/// federation's enactment delay: co-ops: the federation (co-op 0) first, whose founding members run the validators.
 ///
 /// The validators' session keys go to `session.keys`: pallet-session hands them to Aura and
 /// GRANDPA, whose own genesis authorities stay empty.
 fn testnet_genesis(
 	validators: Vec<GenesisValidator>,
 	endowed_accounts: Vec<AccountId>,
-	root: Option<AccountId>,
 	coops: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Runtime>)>,
 	enactment_delay: BlockNumber,
 ) -> Value {
@@ -142,13 +143,12 @@ fn testnet_genesis(
 				.map(|v| (v.member.clone(), v.validator.clone()))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: root },
 		coop_membership: CoopMembershipConfig { coops },
 		federation: FederationConfig { enactment_delay },
 	})
 }
 
-/// `development`: a single validator, Alice's (`//Alice//stash`), and Alice holds the sudo key.
+/// `development`: a single validator, Alice's (`//Alice//stash`), and a federation of one (Alice).
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![dev_validator(
@@ -157,7 +157,6 @@ pub fn development_config_genesis() -> Value {
 			Ed25519Keyring::Alice,
 		)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
 		vec![(
 			b"coopchain federation".to_vec(),
 			vec![Sr25519Keyring::Alice.to_account_id()],
@@ -169,7 +168,7 @@ pub fn development_config_genesis() -> Value {
 }
 
 /// `local_testnet`: four validators, run by Alice, Bob, Charlie and Dave (four founding co-ops,
-/// who govern the chain by federation motion: no sudo key).
+/// who govern the chain by federation motion).
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -183,7 +182,6 @@ pub fn local_config_genesis() -> Value {
 			dev_validator(Sr25519Keyring::Dave, Sr25519Keyring::DaveStash, Ed25519Keyring::Dave),
 		],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		None,
 		vec![
 			(
 				b"coopchain federation".to_vec(),
@@ -204,8 +202,10 @@ pub fn local_config_genesis() -> Value {
 				demo_coop_bylaws(),
 			),
 		],
-		// A minute between a root resolution passing and its enactment.
-		MINUTES,
+		// Two minutes between a root resolution passing and its enactment: longer than the
+		// federation's voting period (one minute), so that a motion to cancel it can close in
+		// time.
+		LOCAL_ENACTMENT_DELAY,
 	)
 }
 

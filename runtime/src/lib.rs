@@ -177,11 +177,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// whose storage is at its source version, and does nothing on a chain built from this
 /// runtime's genesis.
 #[cfg(not(feature = "upgrade-test"))]
-type Migrations = (pallet_coop_membership::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = migrations::Pallets;
 /// The test upgrade's migrations: the pallets' and [`migrations::RecordUpgrade`].
 #[cfg(feature = "upgrade-test")]
-type Migrations =
-	(pallet_coop_membership::migrations::v2::MigrateV1ToV2<Runtime>, migrations::RecordUpgrade);
+type Migrations = (migrations::Pallets, migrations::RecordUpgrade);
 
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -228,8 +227,7 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	#[runtime::pallet_index(6)]
-	pub type Sudo = pallet_sudo;
+	// Index 6 held pallet-sudo until the federation took root authority alone.
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;

@@ -69,3 +69,22 @@ impl OnRuntimeUpgrade for RecordUpgrade {
 		verify(&before).map_err(sp_runtime::TryRuntimeError::Other)
 	}
 }
+
+frame_support::parameter_types! {
+	/// The pallet that held the sudo key, removed.
+	pub const SudoPalletName: &'static str = "Sudo";
+	/// The enactment delay a chain upgraded from the federation's version 0 starts with.
+	pub const UpgradedEnactmentDelay: crate::BlockNumber = crate::DAYS;
+}
+
+/// The pallets' versioned migrations, each a no-op on a chain built from this runtime's
+/// genesis: sudo's storage removed (the federation alone holds root), the federation's
+/// enactment delay set, the membership bylaws at version 2.
+pub type Pallets = (
+	frame_support::migrations::RemovePallet<
+		SudoPalletName,
+		<crate::Runtime as frame_system::Config>::DbWeight,
+	>,
+	pallet_federation::migrations::v1::MigrateV0ToV1<crate::Runtime, UpgradedEnactmentDelay>,
+	pallet_coop_membership::migrations::v2::MigrateV1ToV2<crate::Runtime>,
+);

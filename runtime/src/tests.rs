@@ -56,7 +56,7 @@ fn every_preset_builds_a_genesis_state() {
 }
 
 #[test]
-fn local_testnet_has_four_validators_run_by_the_founding_coops_and_no_sudo_key() {
+fn local_testnet_has_four_validators_run_by_the_founding_coops_and_a_delay_to_cancel() {
 	sp_io::TestExternalities::new(build("local_testnet")).execute_with(|| {
 		let founders = [
 			(Sr25519Keyring::Alice, Sr25519Keyring::AliceStash),
@@ -80,21 +80,42 @@ fn local_testnet_has_four_validators_run_by_the_founding_coops_and_no_sudo_key()
 			founders.iter().map(|(member, _)| member.public().into()).collect();
 		assert_eq!(aura, expected);
 		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
-		// Governed by the federation: no sudo key.
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		// Governed by the federation: root resolutions wait longer than its voting period, so
+		// that a motion to cancel one can close in time.
+		let voting_period =
+			pallet_coop_membership::Coops::<Runtime>::get(0).unwrap().bylaws.voting_period;
+		assert!(pallet_federation::EnactmentDelay::<Runtime>::get() > voting_period);
 	});
 }
 
 #[test]
-fn development_has_one_validator_and_alice_holds_the_sudo_key() {
+fn development_has_one_validator_and_a_federation_of_one() {
 	sp_io::TestExternalities::new(build("development")).execute_with(|| {
 		assert_eq!(
 			pallet_session::Validators::<Runtime>::get(),
 			vec![Sr25519Keyring::AliceStash.to_account_id()]
 		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		assert!(pallet_coop_membership::Members::<Runtime>::contains_key(0, &alice));
+		assert_eq!(pallet_coop_membership::Coops::<Runtime>::get(0).unwrap().members, 1);
+		assert_eq!(pallet_federation::EnactmentDelay::<Runtime>::get(), 0);
 	});
+}
+
+#[test]
+fn there_is_no_sudo() {
+	// No pallet answers to the name: the metadata has no Sudo, and its storage prefix is the
+	// one `RemovePallet` clears on an upgraded chain.
+	use frame_support::traits::PalletInfo;
+	type Info = <Runtime as frame_system::Config>::PalletInfo;
+	assert_eq!(Info::name::<crate::Federation>(), Some("Federation"));
+	let metadata = Runtime::metadata_at_version(15).expect("metadata v15");
+	let encoded: &[u8] = &metadata;
+	let sudo = b"\x10Sudo";
+	assert!(!encoded.windows(sudo.len()).any(|w| w == sudo), "no pallet named Sudo");
+	let federation = b"(Federation";
+	assert!(encoded.windows(federation.len()).any(|w| w == federation));
 }
 
 #[test]
@@ -175,7 +196,7 @@ fn a_special_resolution_of_the_federation_authorises_a_runtime_upgrade() {
 		System::set_block_number(3);
 		assert!(close(motion).is_err(), "two of four, others not voted");
 		// Charlie aye, Dave nay: three of four is more than two thirds. It is scheduled, not
-		// dispatched: the enactment delay (a minute on `local`) leaves time to cancel it.
+		// dispatched: the enactment delay (two minutes on `local`) leaves time to cancel it.
 		vote(motion, &[Charlie], true);
 		vote(motion, &[Dave], false);
 		assert_ok!(close(motion));
@@ -190,7 +211,7 @@ fn a_special_resolution_of_the_federation_authorises_a_runtime_upgrade() {
 			})
 		};
 		let (index, when) = scheduled(events()).expect("scheduled");
-		assert_eq!(when, 3 + 1 + crate::MINUTES);
+		assert_eq!(when, 3 + 1 + LOCAL_ENACTMENT_DELAY);
 		let authorized = |events: Vec<RuntimeEvent>| {
 			events.iter().any(|e| {
 				matches!(
@@ -223,7 +244,7 @@ fn a_special_resolution_of_the_federation_authorises_a_runtime_upgrade() {
 		System::set_block_number(now);
 		assert_ok!(close(motion));
 		let (index, when) = scheduled(events()).expect("scheduled again");
-		assert_eq!(when, now + 1 + crate::MINUTES);
+		assert_eq!(when, now + 1 + LOCAL_ENACTMENT_DELAY);
 		System::reset_events();
 		System::set_block_number(when);
 		Scheduler::on_initialize(when);

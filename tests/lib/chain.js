@@ -77,12 +77,9 @@ function submit(api, tx, signer) {
       if (status.isInBlock) {
         if (unsub) unsub();
         let error = dispatchError ? decodeError(api, dispatchError) : null;
-        // A failed call inside sudo or federation.enact is reported by an event, not as the
+        // A failed call inside federation's enactment is reported by an event, not as the
         // dispatch error.
         for (const { event } of events) {
-          if (api.events.sudo && api.events.sudo.Sudid.is(event) && event.data[0].isErr) {
-            error = decodeError(api, event.data[0].asErr);
-          }
           if (api.events.federation && api.events.federation.Enacted.is(event)
             && event.data.result.isErr) {
             error = decodeError(api, event.data.result.asErr);

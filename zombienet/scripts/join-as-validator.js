@@ -2,7 +2,8 @@
 //   1. the Riverside Bakery applies to the federation by its own motion; the founders admit it;
 //   2. on the bakery's node (`args[0]`), `author_rotateKeysWithOwner` makes fresh session keys
 //      with a proof of ownership for the validator account, which `session.set_keys` them;
-//   3. the bakery registers its validator by motion, and the federation approves it by motion.
+//   3. the bakery registers its validator by motion, and the federation approves it by special
+//      resolution.
 // Returns 1 when the validator is approved (and has keys), after checking each step's events.
 const assert = require('node:assert/strict');
 const path = require('path');
@@ -47,8 +48,11 @@ async function run(nodeName, networkInfo, args) {
   assert.equal(registration.data.member.toString(), treasury);
   assert.equal(registration.data.validator.toString(), validator.address);
 
+  // A special resolution of the federation (the bakery, its fifth member, does not vote: the
+  // motion closes after its voting period).
   const approved = await chain.passMotion(api, 0,
-    api.tx.coopValidators.approveValidator(treasury), chain.dev('Alice'), chain.federationVoters());
+    { special: api.tx.coopValidators.approveValidator(treasury) }, chain.dev('Alice'),
+    chain.federationVoters());
   assert.equal(chain.eventsOf(approved, api.events.coopValidators.ValidatorApproved).length, 1);
   const approvedSet = (await api.query.coopValidators.approved()).map(String);
   assert.ok(approvedSet.includes(validator.address), 'the validator is in the approved set');

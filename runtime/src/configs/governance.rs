@@ -6,8 +6,8 @@
 //! federation's enactment delay, during which any federation motion may cancel it
 //! (`federation.cancel(index)`):
 //! runtime upgrades (`system.authorize_upgrade`, then anyone applies the code), parameter
-//! changes, and any other root call. Validator approval and removal take a federation motion
-//! directly ([`FederationDecision`]).
+//! changes, and any other root call. Validator approval and removal take a special resolution
+//! of the federation directly ([`FederationDecision`]).
 //!
 //! Thresholds are the federation's bylaws: one co-op, one vote; an ordinary motion passes when
 //! at least the bylaws' quorum of member co-ops vote (50 % on the test networks) and the ayes
@@ -17,8 +17,7 @@
 //! every member co-op has voted. Only a special resolution of the federation changes those
 //! bylaws.
 //!
-//! Sudo stays in the runtime for the `development` preset only (Alice holds the key there); the
-//! `local_testnet` preset has no sudo key, so its four founding co-ops govern it.
+//! There is no sudo: every chain, `development` included, is governed by its federation.
 
 use coop_primitives::FEDERATION;
 use frame_support::{
@@ -74,9 +73,9 @@ impl EnsureOrigin<RuntimeOrigin> for FederationSpecialResolution {
 	}
 }
 
-/// The federation's decision: its passed motion, or root (which is itself a federation motion
-/// through `federation.enact`, or sudo on the development chain).
-pub type FederationDecision = EitherOf<EnsureRoot<AccountId>, FederationMotion>;
+/// The federation's decision on its validators (approving or removing one): a passed special
+/// resolution of the federation, or root (itself such a resolution, through `federation.enact`).
+pub type FederationDecision = EitherOf<EnsureRoot<AccountId>, FederationSpecialResolution>;
 
 /// A production chain's federation should wait hours to a day before a resolution acts as
 /// root; no federation may wait longer than a week.
@@ -139,10 +138,4 @@ impl pallet_preimage::Config for Runtime {
 		PreimageHoldReason,
 		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
 	>;
-}
-
-impl pallet_sudo::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }

@@ -4,8 +4,8 @@
 //! - [`consensus`]: Aura (block authoring) and GRANDPA (finality);
 //! - [`validators`]: sessions, and the validator set the federation's member co-ops choose;
 //! - [`monetary`]: balances (COOP) and transaction fees;
-//! - [`governance`]: the federation's root authority (federation motions), and sudo for the
-//!   development chain;
+//! - [`governance`]: the federation's root authority (its special resolutions, scheduled after
+//!   the enactment delay), the scheduler and the preimage pallet;
 //! - [`membership`]: co-ops, members and motions;
 //! - [`daico`]: DAICO fundraising;
 //! - [`patronage`]: patronage dividends and revolving member equity;
