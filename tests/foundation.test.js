@@ -114,7 +114,7 @@ describe('chain foundation', () => {
     assert.equal(await free(api, poor.address), 2n * UNIT - paid.data.actualFee.toBigInt());
   });
 
-  it('refuses the two-founder ambush on root, and a 2–2 tie never passes', async () => {
+  it('refuses the two-founder ambush on root', async () => {
     // Alice proposes to take root (a special resolution enacting a call), Alice and Bob vote
     // aye and close at once: before these rules this passed within two blocks.
     const [alice, bob, charlie, dave] = ['Alice', 'Bob', 'Charlie', 'Dave'].map(dev);
@@ -132,17 +132,20 @@ describe('chain foundation', () => {
     assert.equal(ambush.error.name, 'TooEarlyToClose');
     assert.match(ambush.error.docs, /every eligible voter|voting period/);
 
-    // Charlie and Dave vote nay in time: 2–2, rejected once it may close.
+    // Charlie and Dave vote nay in time: 2–2 is not two thirds (and, when the demo's co-ops are
+    // members too, four of seven votes miss the special quorum): it fails once it may close,
+    // and nothing is scheduled.
     await Promise.all([charlie, dave].map(
       (v) => submit(api, api.tx.coopMembership.vote(0, motion, false), v)));
     await untilClosable(api, 0, [motion]);
     const closed = await submit(api, api.tx.coopMembership.close(0, motion, bound), bob);
     assert.equal(closed.error, null);
     const [outcome] = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
-    assert.equal(outcome.data.outcome.toString(), 'Rejected');
+    const expected = outcome.data.electorate.toNumber() === 4 ? 'Rejected' : 'Expired';
+    assert.equal(outcome.data.outcome.toString(), expected);
     assert.equal(outcome.data.ayes.toNumber(), 2);
     assert.equal(outcome.data.nays.toNumber(), 2);
-    assert.equal(eventsOf(closed.events, api.events.federation.Enacted).length, 0);
+    assert.equal(eventsOf(closed.events, api.events.federation.EnactmentScheduled).length, 0);
   });
 
   it('decodes a module error with its documentation (an individual applying to the federation)', async () => {
