@@ -213,9 +213,10 @@ pub mod pallet {
 		///
 		/// Origin: a member of the federation (signed, or a co-op's motion).
 		///
-		/// Errors: `NotFederationMember`, `AlreadyRegistered`, `ValidatorTaken`.
+		/// Errors: [`Error::NotFederationMember`], [`Error::AlreadyRegistered`],
+		/// [`Error::ValidatorTaken`].
 		///
-		/// Events: `ValidatorRegistered`.
+		/// Events: [`Event::ValidatorRegistered`].
 		#[pallet::call_index(0)]
 		pub fn register_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			let member = T::MemberOrigin::ensure_origin(origin)?;
@@ -232,9 +233,9 @@ pub mod pallet {
 		///
 		/// Origin: the federation's decision.
 		///
-		/// Errors: `NoSeat`, `AlreadyApproved`, `TooManyValidators`.
+		/// Errors: [`Error::NoSeat`], [`Error::AlreadyApproved`], [`Error::TooManyValidators`].
 		///
-		/// Events: `ValidatorApproved`.
+		/// Events: [`Event::ValidatorApproved`].
 		#[pallet::call_index(1)]
 		pub fn approve_validator(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
@@ -253,9 +254,9 @@ pub mod pallet {
 		///
 		/// Origin: the federation member holding the seat (signed, or a co-op's motion).
 		///
-		/// Errors: `NoSeat`.
+		/// Errors: [`Error::NoSeat`].
 		///
-		/// Events: `ValidatorRemoved`.
+		/// Events: [`Event::ValidatorRemoved`].
 		#[pallet::call_index(2)]
 		pub fn retire_validator(origin: OriginFor<T>) -> DispatchResult {
 			let member = T::MemberOrigin::ensure_origin(origin)?;
@@ -267,9 +268,9 @@ pub mod pallet {
 		///
 		/// Origin: the federation's decision.
 		///
-		/// Errors: `NoSeat`.
+		/// Errors: [`Error::NoSeat`].
 		///
-		/// Events: `ValidatorRemoved`.
+		/// Events: [`Event::ValidatorRemoved`].
 		#[pallet::call_index(3)]
 		pub fn remove_validator(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
