@@ -33,7 +33,7 @@ describe('chain foundation', () => {
   it('lists the runtime pallets in its metadata', async () => {
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     for (const name of ['System', 'Timestamp', 'Session', 'CoopValidators', 'Aura', 'Grandpa',
-      'Balances', 'TransactionPayment', 'Sudo', 'Utility', 'Federation']) {
+      'Balances', 'TransactionPayment', 'Utility', 'Federation', 'Scheduler', 'Preimage']) {
       assert.ok(pallets.includes(name), `metadata lacks ${name}: ${pallets}`);
     }
     assert.equal(api.runtimeVersion.specName.toString(), 'coopchain');
