@@ -57,7 +57,16 @@ fn bench_bylaws<T: Config>(admission: AdmissionMode) -> BylawsOf<T> {
 /// A co-op founded by a funded account, with `members` members in all (founder included),
 /// each of whom paid the share into the treasury. Returns the co-op and its members.
 fn coop_with<T: Config>(members: u32, admission: AdmissionMode) -> (CoopId, Vec<T::AccountId>) {
-	let founder: T::AccountId = account("member", 0, SEED);
+	coop_with_founder::<T>(members, admission, "member")
+}
+
+/// As [`coop_with`], its members named `name` 0, 1, ….
+fn coop_with_founder<T: Config>(
+	members: u32,
+	admission: AdmissionMode,
+	name: &'static str,
+) -> (CoopId, Vec<T::AccountId>) {
+	let founder: T::AccountId = account(name, 0, SEED);
 	endow::<T>(&founder);
 	if NextCoopId::<T>::get() == coop_primitives::FEDERATION {
 		// Co-op 0 is the federation, which only co-ops join: benchmark another co-op.
@@ -79,7 +88,7 @@ fn coop_with<T: Config>(members: u32, admission: AdmissionMode) -> (CoopId, Vec<
 	let share = info.bylaws.share_price;
 	let mut all = vec![founder];
 	for i in 1..members {
-		let who: T::AccountId = account("member", i, SEED);
+		let who: T::AccountId = account(name, i, SEED);
 		endow::<T>(&who);
 		T::Currency::transfer(
 			&who,
@@ -244,6 +253,46 @@ mod benchmarks {
 		_(RawOrigin::Signed(voter.clone()), coop, m, true);
 
 		assert_eq!(Votes::<T>::get((coop, m), &voter), Some(true));
+	}
+
+	/// Naming a delegate (insert: the worst case).
+	#[benchmark]
+	fn set_delegate() -> Result<(), BenchmarkError> {
+		let origin = T::CoopAccountOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let coop = T::CoopAccountOrigin::try_origin(origin.clone())
+			.map_err(|_| BenchmarkError::Weightless)?;
+		if !Coops::<T>::contains_key(coop) {
+			return Err(BenchmarkError::Stop("the benchmark origin's co-op exists"));
+		}
+		let delegate: T::AccountId = account("delegate", 0, SEED);
+
+		#[extrinsic_call]
+		_(origin as <T as frame_system::Config>::RuntimeOrigin, Some(delegate.clone()), true);
+
+		assert_last_event::<T>(Event::DelegateSet {
+			coop,
+			delegate: Some(delegate),
+			ordinary_only: true,
+		});
+		Ok(())
+	}
+
+	/// A delegate's vote for a member co-op (a first vote; changing one weighs the same).
+	#[benchmark]
+	fn vote_as_delegate() {
+		let (assembly, members) = coop_with::<T>(2, AdmissionMode::Open);
+		let (member_coop, _) = coop_with_founder::<T>(1, AdmissionMode::Open, "member-coop");
+		let treasury = Membership::<T>::treasury(member_coop);
+		Membership::<T>::benchmark_add_member(assembly, &treasury, 0).expect("joins");
+		let delegate: T::AccountId = account("delegate", 0, SEED);
+		Membership::<T>::do_set_delegate(member_coop, Some(delegate.clone()), true).expect("named");
+		let m = open_role_motion::<T>(assembly, &members[0], 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(delegate.clone()), assembly, m, member_coop, true);
+
+		assert_eq!(Votes::<T>::get((assembly, m), &treasury), Some(true));
 	}
 
 	/// An expulsion with `v` votes to clear, of a member who voted in `m` other open motions.

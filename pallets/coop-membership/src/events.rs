@@ -192,6 +192,28 @@ mod events {
 			/// The role.
 			role: CoopRole,
 		},
+		/// A co-op named (or revoked) its delegate by motion.
+		DelegateSet {
+			/// The co-op.
+			coop: CoopId,
+			/// Its delegate, or none (revoked).
+			delegate: Option<T::AccountId>,
+			/// Whether the delegate votes on ordinary resolutions only.
+			ordinary_only: bool,
+		},
+		/// A delegate voted for its co-op.
+		DelegateVoted {
+			/// Where the vote was cast.
+			coop: CoopId,
+			/// The motion.
+			motion: MotionIndex,
+			/// The member co-op the delegate votes for.
+			member: CoopId,
+			/// The delegate.
+			delegate: T::AccountId,
+			/// For (true) or against (false).
+			aye: bool,
+		},
 		/// A co-op took a role back by motion.
 		RoleRevoked {
 			/// The co-op.

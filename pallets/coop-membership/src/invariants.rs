@@ -17,8 +17,9 @@ impl<T: Config> Pallet<T> {
 	/// 5. Every pending application points at an open admission motion for that applicant.
 	/// 6. Every queued redemption has a `Redemptions` entry; queued accounts are distinct.
 	/// 7. Every co-op's `role_holders` equals its entries in `Roles`, none of them empty.
-	/// 8. Every co-op id is below `NextCoopId`; members, motions and roles belong to co-ops
-	///    that exist.
+	/// 8. Every co-op id is below `NextCoopId`; members, motions, roles and delegates belong to
+	///    co-ops that exist.
+	/// 9. Every vote a co-op cast through its own motion (`OwnVotes`) is a vote of the motion.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next_id = NextCoopId::<T>::get();
@@ -43,10 +44,13 @@ impl<T: Config> Pallet<T> {
 		for (coop, _, _) in Roles::<T>::iter() {
 			ensure!(Coops::<T>::contains_key(coop), "role in a missing co-op");
 		}
+		for (coop, _) in Delegates::<T>::iter() {
+			ensure!(Coops::<T>::contains_key(coop), "delegate of a missing co-op");
+		}
 		Ok(())
 	}
 
-	/// Invariants 1–5 and 7 for one co-op.
+	/// Invariants 1–5, 7 and 9 for one co-op.
 	#[cfg(any(feature = "try-runtime", test))]
 	fn try_state_coop(coop: CoopId, info: &CoopOf<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 		// 1, 2
@@ -78,6 +82,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(recount == Some(motion.tally), "tally differs from votes");
 			ensure!(motion.tally.cast() <= motion.electorate, "more votes than voters");
 			ensure!(motion.electorate <= info.voting_members, "electorate above voters");
+			// 9
+			for (voter, ()) in OwnVotes::<T>::iter_prefix((coop, index)) {
+				ensure!(
+					Votes::<T>::contains_key((coop, index), &voter),
+					"a co-op's own vote is not a vote"
+				);
+			}
 		}
 		ensure!(open == info.open_motions, "open motion count differs");
 		ensure!(open <= T::MaxOpenMotions::get(), "too many open motions");

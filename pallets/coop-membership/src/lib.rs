@@ -22,6 +22,7 @@ pub mod types;
 pub mod weights;
 
 mod bylaws;
+mod delegates;
 mod events;
 mod impls;
 mod invariants;
@@ -279,6 +280,24 @@ pub mod pallet {
 	pub type Roles<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CoopId, Blake2_128Concat, T::AccountId, RoleSet>;
 
+	/// Each co-op's delegate, who casts its vote where it is a member. Co-op ids are the
+	/// chain's (`Twox64Concat`).
+	#[pallet::storage]
+	pub type Delegates<T: Config> = StorageMap<_, Twox64Concat, CoopId, Delegate<T::AccountId>>;
+
+	/// The votes a member co-op cast through its own motion, which its delegate cannot change.
+	/// The motion is the chain's (`Twox64Concat`), the voter (a treasury) an account
+	/// (`Blake2_128Concat`). Cleared with the motion's votes.
+	#[pallet::storage]
+	pub type OwnVotes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		(CoopId, MotionIndex),
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+	>;
+
 	/// Co-ops that exist from genesis: the federation first (id 0).
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -398,6 +417,13 @@ pub mod pallet {
 		ApplicationNotFound,
 		/// The motion's call no longer decodes (the runtime changed since it was proposed).
 		CallUndecodable,
+		/// The signer is not the member co-op's delegate.
+		NotDelegate,
+		/// The delegate may vote on ordinary resolutions only; this is a special one.
+		DelegateOrdinaryOnly,
+		/// The member co-op voted on this motion through its own motion: only another motion of
+		/// the co-op can change that vote.
+		VoteCastByCoop,
 	}
 
 	#[pallet::hooks]
@@ -547,9 +573,14 @@ pub mod pallet {
 			motion: MotionIndex,
 			aye: bool,
 		) -> DispatchResultWithPostInfo {
+			let acting_coop = T::CoopAccountOrigin::try_origin(origin.clone()).ok();
 			let voter = Self::ensure_account(origin)?;
-			let first = Self::do_vote(voter, coop, motion, aye)?;
-			Ok(if first { Pays::No.into() } else { Pays::Yes.into() })
+			let free = Self::do_vote(voter.clone(), coop, motion, aye)?;
+			if acting_coop.is_some() {
+				// The co-op decided its vote itself: its delegate cannot change it.
+				OwnVotes::<T>::insert((coop, motion), voter, ());
+			}
+			Ok(if free { Pays::No.into() } else { Pays::Yes.into() })
 		}
 
 		/// Close a motion of `coop` and carry it out if it passed.
@@ -568,7 +599,10 @@ pub mod pallet {
 		/// [`Event::MotionNotExecuted`], [`Event::MotionDepositForfeited`]).
 		#[pallet::call_index(7)]
 		#[pallet::weight(
-			<T as Config>::WeightInfo::close(T::MaxMembers::get(), T::MaxOpenMotions::get())
+			<T as Config>::WeightInfo::close(
+				T::MaxMembers::get().saturating_mul(2),
+				T::MaxOpenMotions::get(),
+			)
 				.saturating_add(*call_weight_bound)
 		)]
 		pub fn close(
@@ -599,6 +633,49 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = Self::ensure_account(origin)?;
 			Self::do_defend(who, coop, motion, statement)
+		}
+
+		/// Name (or, with `None`, revoke) the delegate who casts this co-op's vote in the
+		/// motions of the co-ops it is a member of. With `ordinary_only`, the delegate may vote
+		/// on ordinary resolutions only.
+		///
+		/// Origin: the co-op's own motion (ordinary or special); the co-op is the one whose
+		/// motion dispatched.
+		///
+		/// Errors: [`Error::CoopNotFound`].
+		///
+		/// Events: [`Event::DelegateSet`].
+		#[pallet::call_index(10)]
+		pub fn set_delegate(
+			origin: OriginFor<T>,
+			delegate: Option<T::AccountId>,
+			ordinary_only: bool,
+		) -> DispatchResult {
+			let coop = T::CoopAccountOrigin::ensure_origin(origin)?;
+			Self::do_set_delegate(coop, delegate, ordinary_only)
+		}
+
+		/// Vote on a motion of `coop` for the member co-op `member`, as its delegate: the vote is
+		/// its treasury's, and can be changed until the motion closes, unless the co-op voted
+		/// through its own motion (which overrides the delegate).
+		///
+		/// Origin: signed by `member`'s delegate. A first vote is free, as a member's.
+		///
+		/// Errors: [`Error::NotDelegate`], [`Error::DelegateOrdinaryOnly`],
+		/// [`Error::VoteCastByCoop`], and the errors of [`Pallet::vote`].
+		///
+		/// Events: [`Event::Voted`] (the voter is `member`'s treasury), [`Event::DelegateVoted`].
+		#[pallet::call_index(11)]
+		pub fn vote_as_delegate(
+			origin: OriginFor<T>,
+			coop: CoopId,
+			motion: MotionIndex,
+			member: CoopId,
+			aye: bool,
+		) -> DispatchResultWithPostInfo {
+			let delegate = ensure_signed(origin)?;
+			let free = Self::do_vote_as_delegate(delegate, coop, motion, member, aye)?;
+			Ok(if free { Pays::No.into() } else { Pays::Yes.into() })
 		}
 
 		/// Dissolve `coop`: every member leaves (their share capital is owed to them as

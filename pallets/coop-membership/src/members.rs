@@ -208,6 +208,7 @@ impl<T: Config> Pallet<T> {
 			T::OnMemberRemoved::on_member_removed(coop, &who);
 		}
 		let _ = Roles::<T>::clear_prefix(coop, T::MaxRoleHolders::get(), None);
+		Delegates::<T>::remove(coop);
 		if let Some(depositor) = &info.depositor {
 			T::Currency::release(
 				&HoldReason::CoopDeposit.into(),

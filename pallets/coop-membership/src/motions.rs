@@ -99,11 +99,7 @@ impl<T: Config> Pallet<T> {
 			Proposal::Expel { .. } => now.saturating_add(deliberation.max(T::DefenceWindow::get())),
 			_ => now.saturating_add(deliberation),
 		};
-		// Admitting a member to the federation is special too: a bare majority must not pack
-		// the federation with co-ops it controls.
-		let admits_to_federation =
-			coop == coop_primitives::FEDERATION && matches!(proposal, Proposal::Admit { .. });
-		let (quorum, approval) = if proposal.is_special() || admits_to_federation {
+		let (quorum, approval) = if Self::is_special(coop, &proposal) {
 			(info.bylaws.special_quorum, info.bylaws.special_approval)
 		} else {
 			(info.bylaws.quorum, info.bylaws.approval)
@@ -132,6 +128,14 @@ impl<T: Config> Pallet<T> {
 			voting_ends,
 		});
 		Ok(index)
+	}
+
+	/// Whether a motion of `coop` on `proposal` is a special resolution: a bylaws change, an
+	/// expulsion, a `DispatchSpecial`, and an admission to the federation (a bare majority must
+	/// not pack the federation with co-ops it controls).
+	pub fn is_special(coop: CoopId, proposal: &StoredProposalOf<T>) -> bool {
+		proposal.is_special()
+			|| (coop == coop_primitives::FEDERATION && matches!(proposal, Proposal::Admit { .. }))
 	}
 
 	/// `vote`: one vote per eligible member, changeable until the motion closes. Returns
@@ -169,6 +173,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			motion.electorate.saturating_dec();
+			OwnVotes::<T>::remove((coop, index), who);
 			if let Some(aye) = Votes::<T>::take((coop, index), who) {
 				if motion.tally.retract(aye, 1).is_err() {
 					defensive!("a stored vote is in its motion's tally");
@@ -229,6 +234,8 @@ impl<T: Config> Pallet<T> {
 		let proposer_aye = Votes::<T>::get((coop, motion), &m.proposer) == Some(true);
 		let votes_cleared =
 			Votes::<T>::clear_prefix((coop, motion), T::MaxMembers::get(), None).unique;
+		let own_cleared =
+			OwnVotes::<T>::clear_prefix((coop, motion), T::MaxMembers::get(), None).unique;
 		Motions::<T>::remove(coop, motion);
 		info.open_motions.saturating_dec();
 		Self::deposit_event(Event::MotionClosed {
@@ -245,7 +252,9 @@ impl<T: Config> Pallet<T> {
 		Coops::<T>::insert(coop, info);
 
 		let carried = Self::carry_out_if_approved(coop, motion, m.proposal, outcome);
-		Ok(<T as Config>::WeightInfo::close(votes_cleared, carried.scanned_motions)
+		// A co-op's own vote is one more entry cleared, as a vote is.
+		let cleared = votes_cleared.saturating_add(own_cleared);
+		Ok(<T as Config>::WeightInfo::close(cleared, carried.scanned_motions)
 			.saturating_add(carried.call_weight))
 	}
 

@@ -210,6 +210,20 @@ pub struct MemberRecord<Balance> {
 	pub first_motion: MotionIndex,
 }
 
+/// A co-op's delegate: the account that casts the co-op's vote in the motions of the co-ops it
+/// is a member of (the federation first of all), as a co-op sends a delegate to its
+/// federation's general assembly. Named and revoked by the co-op's own motion.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Delegate<AccountId> {
+	/// Who votes for the co-op.
+	pub account: AccountId,
+	/// Whether the delegate may vote on ordinary resolutions only (special ones then take the
+	/// co-op's own motion).
+	pub ordinary_only: bool,
+}
+
 /// A pending application to a co-op that admits by vote. The share price is held on the
 /// applicant's account until the motion closes: moved to the treasury on admission, released
 /// in full on refusal or expiry.

@@ -48,6 +48,8 @@ pub trait WeightInfo {
 	fn pay_redemption_queue(n: u32, ) -> Weight;
 	fn propose() -> Weight;
 	fn vote() -> Weight;
+	fn set_delegate() -> Weight;
+	fn vote_as_delegate() -> Weight;
 	fn close(v: u32, m: u32, ) -> Weight;
 	fn defend() -> Weight;
 	fn dissolve_coop(m: u32, ) -> Weight;
@@ -68,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn create_coop() -> Weight {
 		// Proof size: measured `170`, estimated `3604`.
-		// Minimum execution time: 91_193_000 picoseconds.
-		Weight::from_parts(97_577_000, 3604)
+		// Minimum execution time: 86_003_000 picoseconds.
+		Weight::from_parts(97_965_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -83,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn apply_open() -> Weight {
 		// Proof size: measured `2182`, estimated `3698`.
-		// Minimum execution time: 113_051_000 picoseconds.
-		Weight::from_parts(125_503_000, 3698)
+		// Minimum execution time: 123_522_000 picoseconds.
+		Weight::from_parts(133_741_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -100,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	fn apply_by_vote() -> Weight {
 		// Proof size: measured `640`, estimated `3698`.
-		// Minimum execution time: 102_234_000 picoseconds.
-		Weight::from_parts(116_176_000, 3698)
+		// Minimum execution time: 107_856_000 picoseconds.
+		Weight::from_parts(115_187_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -117,12 +119,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:1 w:1)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::OwnVotes` (r:0 w:16)
+	/// Proof: `CoopMembership::OwnVotes` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `4002`, estimated `114805`.
-		// Minimum execution time: 212_753_000 picoseconds.
-		Weight::from_parts(228_399_000, 114805)
+		// Minimum execution time: 244_087_000 picoseconds.
+		Weight::from_parts(259_953_000, 114805)
 			.saturating_add(T::DbWeight::get().reads(37_u64))
-			.saturating_add(T::DbWeight::get().writes(36_u64))
+			.saturating_add(T::DbWeight::get().writes(52_u64))
 	}
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
@@ -132,8 +136,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_share() -> Weight {
 		// Proof size: measured `481`, estimated `6196`.
-		// Minimum execution time: 62_558_000 picoseconds.
-		Weight::from_parts(66_890_000, 6196)
+		// Minimum execution time: 61_532_000 picoseconds.
+		Weight::from_parts(66_874_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -146,9 +150,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn pay_redemption_queue(n: u32, ) -> Weight {
 		// Proof size: measured `229`, estimated `5527`.
-		// Minimum execution time: 10_898_000 picoseconds.
-		Weight::from_parts(17_856_313, 5527)
-			.saturating_add(Weight::from_parts(50_033_436, 0).saturating_mul(n.into()))
+		// Minimum execution time: 10_752_000 picoseconds.
+		Weight::from_parts(13_716_478, 5527)
+			.saturating_add(Weight::from_parts(49_180_488, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -167,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof size: measured `863`, estimated `3698`.
-		// Minimum execution time: 72_785_000 picoseconds.
-		Weight::from_parts(80_466_000, 3698)
+		// Minimum execution time: 74_023_000 picoseconds.
+		Weight::from_parts(80_793_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -182,9 +186,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size: measured `869`, estimated `7685`.
-		// Minimum execution time: 31_119_000 picoseconds.
-		Weight::from_parts(36_218_000, 7685)
+		// Minimum execution time: 33_410_000 picoseconds.
+		Weight::from_parts(36_592_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `CoopMembership::Coops` (r:1 w:0)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Delegates` (r:0 w:1)
+	/// Proof: `CoopMembership::Delegates` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	fn set_delegate() -> Weight {
+		// Proof size: measured `201`, estimated `3698`.
+		// Minimum execution time: 11_890_000 picoseconds.
+		Weight::from_parts(13_677_000, 3698)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CoopMembership::Delegates` (r:1 w:0)
+	/// Proof: `CoopMembership::Delegates` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Motions` (r:1 w:1)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::OwnVotes` (r:1 w:0)
+	/// Proof: `CoopMembership::OwnVotes` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Coops` (r:1 w:0)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Members` (r:1 w:0)
+	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Votes` (r:1 w:1)
+	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	fn vote_as_delegate() -> Weight {
+		// Proof size: measured `914`, estimated `7685`.
+		// Minimum execution time: 42_393_000 picoseconds.
+		Weight::from_parts(45_808_000, 7685)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
@@ -203,20 +237,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:1 w:1)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::OwnVotes` (r:0 w:15)
+	/// Proof: `CoopMembership::OwnVotes` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 511]`.
 	/// The range of component `m` is `[0, 15]`.
 	fn close(v: u32, m: u32, ) -> Weight {
 		// Proof size: measured `2230`, estimated `14380`.
-		// Minimum execution time: 346_859_000 picoseconds.
-		Weight::from_parts(202_775_106, 14380)
-			.saturating_add(Weight::from_parts(1_382_297, 0).saturating_mul(v.into()))
-			.saturating_add(Weight::from_parts(10_369_808, 0).saturating_mul(m.into()))
+		// Minimum execution time: 410_324_000 picoseconds.
+		Weight::from_parts(205_970_001, 14380)
+			.saturating_add(Weight::from_parts(1_415_815, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(14_465_741, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(m.into()))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
@@ -224,8 +260,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
 	fn defend() -> Weight {
 		// Proof size: measured `338`, estimated `7685`.
-		// Minimum execution time: 16_484_000 picoseconds.
-		Weight::from_parts(18_471_000, 7685)
+		// Minimum execution time: 15_567_000 picoseconds.
+		Weight::from_parts(18_323_000, 7685)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -241,15 +277,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Delegates` (r:0 w:1)
+	/// Proof: `CoopMembership::Delegates` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 512]`.
 	fn dissolve_coop(m: u32, ) -> Weight {
 		// Proof size: measured `744`, estimated `3698`.
-		// Minimum execution time: 72_281_000 picoseconds.
-		Weight::from_parts(76_880_000, 3698)
-			.saturating_add(Weight::from_parts(12_131_908, 0).saturating_mul(m.into()))
+		// Minimum execution time: 76_457_000 picoseconds.
+		Weight::from_parts(78_583_000, 3698)
+			.saturating_add(Weight::from_parts(12_121_083, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(m.into()))
 	}
@@ -258,33 +296,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_coop() -> Weight {
-		Weight::from_parts(97_577_000, 3604)
+		Weight::from_parts(97_965_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn apply_open() -> Weight {
-		Weight::from_parts(125_503_000, 3698)
+		Weight::from_parts(133_741_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn apply_by_vote() -> Weight {
-		Weight::from_parts(116_176_000, 3698)
+		Weight::from_parts(115_187_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(228_399_000, 114805)
+		Weight::from_parts(259_953_000, 114805)
 			.saturating_add(ParityDbWeight::get().reads(37_u64))
-			.saturating_add(ParityDbWeight::get().writes(36_u64))
+			.saturating_add(ParityDbWeight::get().writes(52_u64))
 	}
 	fn redeem_share() -> Weight {
-		Weight::from_parts(66_890_000, 6196)
+		Weight::from_parts(66_874_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pay_redemption_queue(n: u32, ) -> Weight {
-		Weight::from_parts(17_856_313, 5527)
-			.saturating_add(Weight::from_parts(50_033_436, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_716_478, 5527)
+			.saturating_add(Weight::from_parts(49_180_488, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
@@ -292,39 +330,49 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(80_466_000, 3698)
+		Weight::from_parts(80_793_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(36_218_000, 7685)
+		Weight::from_parts(36_592_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
+	fn set_delegate() -> Weight {
+		Weight::from_parts(13_677_000, 3698)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn vote_as_delegate() -> Weight {
+		Weight::from_parts(45_808_000, 7685)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
 	fn close(v: u32, m: u32, ) -> Weight {
-		Weight::from_parts(202_775_106, 14380)
-			.saturating_add(Weight::from_parts(1_382_297, 0).saturating_mul(v.into()))
-			.saturating_add(Weight::from_parts(10_369_808, 0).saturating_mul(m.into()))
+		Weight::from_parts(205_970_001, 14380)
+			.saturating_add(Weight::from_parts(1_415_815, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(14_465_741, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(m.into()))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
 	fn defend() -> Weight {
-		Weight::from_parts(18_471_000, 7685)
+		Weight::from_parts(18_323_000, 7685)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_coop(m: u32, ) -> Weight {
-		Weight::from_parts(76_880_000, 3698)
-			.saturating_add(Weight::from_parts(12_131_908, 0).saturating_mul(m.into()))
+		Weight::from_parts(78_583_000, 3698)
+			.saturating_add(Weight::from_parts(12_121_083, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(m.into()))
 	}

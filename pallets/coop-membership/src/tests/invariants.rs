@@ -29,3 +29,22 @@ fn try_state_catches_missing_share_capital() {
 		assert!(Membership::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn try_state_catches_a_coops_own_vote_that_is_no_vote() {
+	ExtBuilder::default().build().execute_with(|| {
+		let coop = found(1, open_bylaws());
+		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_ok!(Membership::do_try_state());
+		OwnVotes::<Test>::insert((coop, m), 1, ());
+		assert!(Membership::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_catches_a_delegate_of_a_missing_coop() {
+	ExtBuilder::default().build().execute_with(|| {
+		Delegates::<Test>::insert(9, Delegate { account: 7, ordinary_only: false });
+		assert!(Membership::do_try_state().is_err());
+	});
+}

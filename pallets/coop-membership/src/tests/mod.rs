@@ -4,6 +4,7 @@
 mod apply;
 mod close;
 mod create_coop;
+mod delegates;
 mod dissolve;
 mod expulsion;
 mod invariants;

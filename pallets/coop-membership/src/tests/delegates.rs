@@ -1,0 +1,124 @@
+//! Delegates: a member co-op's vote cast by the account it names, overridden by its own motion.
+
+use super::*;
+use frame_support::{dispatch::Pays, traits::fungible::Mutate};
+
+/// A federation of its founding member 10 and two member co-ops, `a` (members 1, 2) and `b`
+/// (members 3, 4): the co-ops apply through their own motions, the founder admits them.
+fn federation_of_coops() -> (CoopId, CoopId) {
+	let a = found(1, open_bylaws());
+	join(a, 2, WORKER);
+	let b = found(3, open_bylaws());
+	join(b, 4, WORKER);
+	let mut admissions = vec![];
+	for coop in [a, b] {
+		assert_ok!(Balances::mint_into(&Membership::treasury(coop), ENDOWMENT));
+		assert_ok!(Membership::apply(Origin::Coop(coop).into(), 0, 0));
+		admissions.push(last_motion(0));
+	}
+	for m in &admissions {
+		vote_all(0, *m, &[10], true);
+	}
+	deliberate();
+	for m in admissions {
+		assert_ok!(Membership::close(signed(10), 0, m, Weight::zero()));
+	}
+	for coop in [a, b] {
+		assert!(Membership::is_member(0, &Membership::treasury(coop)));
+	}
+	(a, b)
+}
+
+fn name_delegate(coop: CoopId, delegate: AccountId, ordinary_only: bool) {
+	assert_ok!(Membership::set_delegate(Origin::Coop(coop).into(), Some(delegate), ordinary_only));
+}
+
+#[test]
+fn a_delegate_votes_for_its_coop_and_is_revoked_by_motion() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		let (a, _) = federation_of_coops();
+		// Given co-op a names 7 its delegate (by its motion: the origin is its own),
+		name_delegate(a, 7, false);
+		assert_eq!(
+			last_event(),
+			Event::DelegateSet { coop: a, delegate: Some(7), ordinary_only: false }
+		);
+		// when 7 votes on a federation motion for a, the vote is a's treasury's, and free;
+		let m = propose(0, 10, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		let voted = Membership::vote_as_delegate(signed(7), 0, m, a, true).unwrap();
+		assert_eq!(voted.pays_fee, Pays::No);
+		assert_eq!(Votes::<Test>::get((0, m), Membership::treasury(a)), Some(true));
+		assert_eq!(
+			last_event(),
+			Event::DelegateVoted { coop: 0, motion: m, member: a, delegate: 7, aye: true }
+		);
+		// and may change it (paying, as any member does);
+		let changed = Membership::vote_as_delegate(signed(7), 0, m, a, false).unwrap();
+		assert_eq!(changed.pays_fee, Pays::Yes);
+		// then, revoked by a's motion, 7 votes no more.
+		assert_ok!(Membership::set_delegate(Origin::Coop(a).into(), None, false));
+		assert_noop!(Membership::vote_as_delegate(signed(7), 0, m, a, true), E::NotDelegate);
+	});
+}
+
+#[test]
+fn only_the_named_delegate_votes_and_only_where_the_coop_is_a_member() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		let (a, b) = federation_of_coops();
+		name_delegate(a, 7, false);
+		let m = propose(0, 10, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_noop!(Membership::vote_as_delegate(signed(8), 0, m, a, true), E::NotDelegate);
+		assert_noop!(Membership::vote_as_delegate(signed(7), 0, m, b, true), E::NotDelegate);
+		assert_noop!(Membership::vote_as_delegate(signed(7), 0, 99, a, true), E::MotionNotFound);
+		// Co-op a is not a member of co-op b: its delegate cannot vote there.
+		let in_b = propose(b, 3, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_noop!(Membership::vote_as_delegate(signed(7), b, in_b, a, true), E::NotMember);
+		// Only the co-op's own motion names its delegate.
+		assert_noop!(Membership::set_delegate(signed(1), Some(7), false), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn the_coops_own_vote_overrides_its_delegate() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		let (a, _) = federation_of_coops();
+		name_delegate(a, 7, false);
+		let m = propose(0, 10, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_ok!(Membership::vote_as_delegate(signed(7), 0, m, a, true));
+		// Given the co-op votes itself, through its own motion (here its origin),
+		assert_ok!(Membership::vote(Origin::Coop(a).into(), 0, m, false));
+		assert_eq!(Votes::<Test>::get((0, m), Membership::treasury(a)), Some(false));
+		// then its delegate can no longer change that vote.
+		assert_noop!(Membership::vote_as_delegate(signed(7), 0, m, a, true), E::VoteCastByCoop);
+		// Closing clears the record with the votes.
+		run_to_block(System::block_number() + VOTING_PERIOD);
+		assert_ok!(Membership::close(signed(10), 0, m, Weight::zero()));
+		assert_eq!(OwnVotes::<Test>::iter_prefix((0, m)).count(), 0);
+	});
+}
+
+#[test]
+fn a_delegate_limited_to_ordinary_resolutions_cannot_vote_on_a_special_one() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		let (a, _) = federation_of_coops();
+		name_delegate(a, 7, true);
+		let ordinary = propose(0, 10, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_ok!(Membership::vote_as_delegate(signed(7), 0, ordinary, a, true));
+		let longer = Bylaws { withdrawal_notice: NOTICE + 1, ..bylaws() };
+		let special = propose(0, 10, Proposal::ChangeBylaws { bylaws: longer });
+		assert_noop!(
+			Membership::vote_as_delegate(signed(7), 0, special, a, true),
+			E::DelegateOrdinaryOnly
+		);
+	});
+}
+
+#[test]
+fn a_dissolved_coop_has_no_delegate() {
+	ExtBuilder::default().build_and_execute(|| {
+		let coop = found(1, open_bylaws());
+		name_delegate(coop, 7, false);
+		assert_ok!(Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop));
+		assert!(Delegates::<Test>::get(coop).is_none());
+	});
+}
