@@ -5,7 +5,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
   UNIT, connect, dev, fresh, keyring, submit, eventsOf, free, fund, untilFinalized, untilClosable,
-  weightBound,
+  weightBound, foundCoop, passMotion, admitToFederation, coopTreasury,
 } = require('./lib/chain');
 
 describe('chain foundation', () => {
@@ -146,6 +146,51 @@ describe('chain foundation', () => {
     assert.equal(outcome.data.ayes.toNumber(), 2);
     assert.equal(outcome.data.nays.toNumber(), 2);
     assert.equal(eventsOf(closed.events, api.events.federation.EnactmentScheduled).length, 0);
+  });
+
+  it('lets a member co-op vote in the federation through its delegate, overridden by its own vote', async () => {
+    // A co-op of two joins the federation and names its delegate by motion.
+    const [founder, member, delegate] = [fresh(), fresh(), fresh()];
+    await fund(api, [founder, member, delegate], 200n * UNIT);
+    const { coop, treasury } = await foundCoop(api, founder, [member]);
+    await fund(api, [{ address: treasury }], 150n * UNIT);
+    await admitToFederation(api, [{ coop, treasury, proposer: founder, voters: [founder, member] }]);
+    const named = await passMotion(api, coop,
+      api.tx.coopMembership.setDelegate(delegate.address, false), founder, [founder, member]);
+    const [set] = eventsOf(named, api.events.coopMembership.DelegateSet);
+    assert.equal(set.data.coop.toNumber(), coop);
+    assert.equal(set.data.delegate.unwrap().toString(), delegate.address);
+
+    // A federation motion: the delegate votes for the co-op, free of fees.
+    const alice = dev('Alice');
+    const proposed = await submit(api, api.tx.coopMembership.propose(0,
+      { GrantRole: { who: delegate.address, role: 'Operator' } }), alice);
+    const motion = eventsOf(proposed.events, api.events.coopMembership.MotionProposed)[0]
+      .data.motion.toNumber();
+    const before = await free(api, delegate.address);
+    const voted = await submit(api,
+      api.tx.coopMembership.voteAsDelegate(0, motion, coop, true), delegate);
+    assert.equal(voted.error, null);
+    const [vote] = eventsOf(voted.events, api.events.coopMembership.Voted);
+    assert.equal(vote.data.voter.toString(), coopTreasury(api, coop));
+    assert.equal(eventsOf(voted.events, api.events.coopMembership.DelegateVoted).length, 1);
+    assert.equal(await free(api, delegate.address), before, 'a first vote is free');
+
+    // The co-op votes itself by motion: the delegate can no longer change that vote.
+    await passMotion(api, coop, api.tx.coopMembership.vote(0, motion, false), founder,
+      [founder, member]);
+    const overridden = await submit(api,
+      api.tx.coopMembership.voteAsDelegate(0, motion, coop, true), delegate);
+    assert.equal(overridden.error.name, 'VoteCastByCoop');
+
+    // Tidy up: every founder votes nay so the motion closes, and the co-op leaves.
+    await Promise.all(['Alice', 'Bob', 'Charlie', 'Dave'].map(
+      (n) => submit(api, api.tx.coopMembership.vote(0, motion, false), dev(n))));
+    await untilClosable(api, 0, [motion]);
+    const closed = await submit(api, api.tx.coopMembership.close(0, motion,
+      { refTime: 0, proofSize: 0 }), alice);
+    assert.equal(closed.error, null);
+    await passMotion(api, coop, api.tx.coopMembership.leave(0), founder, [founder, member]);
   });
 
   it('decodes a module error with its documentation (an individual applying to the federation)', async () => {
