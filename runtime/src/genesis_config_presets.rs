@@ -1,10 +1,14 @@
 //! Genesis presets: the starting state of a chain, by name.
 //!
-//! - `development`: Alice's validator alone; the federation (co-op 0) has Alice as its one
-//!   founding member, whose motions pass with her vote and are enacted in the next block;
-//! - `local_testnet`: Alice, Bob, Charlie and Dave each run a validator (`//Name//stash`),
-//!   standing for a member co-op; they found the federation (co-op 0), which governs the chain
-//!   (there is no sudo), and Eve and Ferdie a demo co-op, "Riverside Bakery" (co-op 1).
+//! - `development`: Alice's validator alone, run by her co-op (co-op 1), the one founding
+//!   member of the federation (co-op 0); Alice is its member and delegate, so federation
+//!   motions pass with her vote and are enacted in the next block;
+//! - `local_testnet`: four founding co-ops (2 to 5: Northwind Energy, Millbrook Housing,
+//!   Greenfield Growers, Lakeside Credit Union), one each of Alice, Bob, Charlie and Dave, found
+//!   the federation (co-op 0) with their treasuries and run a validator each
+//!   (`//Name//stash`); each names its person its delegate, who casts the co-op's federation
+//!   votes. The federation governs the chain (there is no sudo). Eve and Ferdie have a demo
+//!   co-op, "Riverside Bakery" (co-op 1).
 //!
 //! Every patch names `session.keys` and `balances.balances`: zombienet rewrites exactly those
 //! keys for the nodes it launches, with the same accounts (`//Name//stash`) and keys (`//Name`)
@@ -81,127 +85,172 @@ pub fn demo_coop_bylaws() -> BylawsOf<Runtime> {
 	}
 }
 
-/// A validator at genesis: the federation member that runs it, its validator account, and its
-/// session keys.
-struct GenesisValidator {
-	member: AccountId,
+/// A founding co-op's bylaws: admission by vote (a seat in the federation is not for sale),
+/// 10 COOP a share, workers and consumers vote.
+pub fn founding_coop_bylaws() -> BylawsOf<Runtime> {
+	Bylaws {
+		admission: AdmissionMode::ByVote,
+		classes: vec![
+			MemberClass { kind: ClassKind::Worker, votes: true },
+			MemberClass { kind: ClassKind::Consumer, votes: true },
+		]
+		.try_into()
+		.expect("two classes are within MaxClasses; qed"),
+		investor_vote_cap: Perbill::zero(),
+		..demo_coop_bylaws()
+	}
+}
+
+/// What each founding co-op's treasury starts with: 10 000 COOP (its federation motions'
+/// deposits and its validator's business).
+pub const FOUNDING_TREASURY: Balance = 10_000 * UNIT;
+
+/// A co-op that founds the federation at genesis: its name, its people, the delegate it sends
+/// to the federation (one of its people), and the validator it runs: `person//stash`, with the
+/// person's Aura (sr25519) and GRANDPA (ed25519) keys, the accounts and keys zombienet gives
+/// its nodes.
+struct FoundingCoop {
+	name: &'static [u8],
+	people: Vec<AccountId>,
+	delegate: AccountId,
 	validator: AccountId,
 	aura: AuraId,
 	grandpa: GrandpaId,
 }
 
-/// The validator of a well-known development account: `name` (a federation member) runs the
-/// validator `name//stash` with `name`'s Aura (sr25519) and GRANDPA (ed25519) keys, the
-/// accounts and keys zombienet gives its nodes.
-fn dev_validator(
-	member: Sr25519Keyring,
+/// The founding co-op `name` of one well-known development account, who is its member, its
+/// delegate and its validator's operator.
+fn founding_coop(
+	name: &'static [u8],
+	person: Sr25519Keyring,
 	stash: Sr25519Keyring,
 	ed: Ed25519Keyring,
-) -> GenesisValidator {
-	GenesisValidator {
-		member: member.to_account_id(),
+) -> FoundingCoop {
+	FoundingCoop {
+		name,
+		people: vec![person.to_account_id()],
+		delegate: person.to_account_id(),
 		validator: stash.to_account_id(),
-		aura: member.public().into(),
+		aura: person.public().into(),
 		grandpa: ed.public().into(),
 	}
 }
 
-/// The genesis patch for a chain with these validators, endowed accounts, co-ops, and the
-/// federation's enactment delay: co-ops: the federation (co-op 0) first, whose founding members run the validators.
+/// The genesis patch for a chain whose federation (co-op 0) is founded by `founders`, with the
+/// co-ops `others` (numbered from 1) before the founding co-ops (numbered after them), these
+/// endowed accounts and the federation's enactment delay.
 ///
+/// Each founding co-op's treasury is a member of the federation with the validator seat of the
+/// co-op's validator; the co-op names its delegate; its treasury holds [`FOUNDING_TREASURY`].
 /// The validators' session keys go to `session.keys`: pallet-session hands them to Aura and
 /// GRANDPA, whose own genesis authorities stay empty.
 fn testnet_genesis(
-	validators: Vec<GenesisValidator>,
+	founders: Vec<FoundingCoop>,
+	others: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Runtime>)>,
 	endowed_accounts: Vec<AccountId>,
-	coops: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Runtime>)>,
 	enactment_delay: BlockNumber,
 ) -> Value {
+	let first = 1 + others.len() as u32;
+	let numbered: Vec<(u32, &FoundingCoop)> =
+		founders.iter().enumerate().map(|(i, f)| (first + i as u32, f)).collect();
+	let treasury = pallet_coop_membership::Pallet::<Runtime>::treasury;
+
+	let mut coops = vec![(
+		b"coopchain federation".to_vec(),
+		numbered.iter().map(|(id, _)| treasury(*id)).collect::<Vec<_>>(),
+		federation_bylaws(),
+	)];
+	coops.extend(others);
+	coops.extend(
+		founders.iter().map(|f| (f.name.to_vec(), f.people.clone(), founding_coop_bylaws())),
+	);
+	let balances = endowed_accounts
+		.iter()
+		.cloned()
+		.map(|account| (account, ENDOWMENT))
+		.chain(numbered.iter().map(|(id, _)| (treasury(*id), FOUNDING_TREASURY)))
+		.collect::<Vec<_>>();
+
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed_accounts
-				.iter()
-				.cloned()
-				.map(|account| (account, ENDOWMENT))
-				.collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances },
 		session: SessionConfig {
-			keys: validators
+			keys: founders
 				.iter()
-				.map(|v| {
+				.map(|f| {
 					(
-						v.validator.clone(),
-						v.validator.clone(),
-						SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() },
+						f.validator.clone(),
+						f.validator.clone(),
+						SessionKeys { aura: f.aura.clone(), grandpa: f.grandpa.clone() },
 					)
 				})
 				.collect::<Vec<_>>(),
 		},
 		coop_validators: CoopValidatorsConfig {
-			validators: validators
+			validators: numbered
 				.iter()
-				.map(|v| (v.member.clone(), v.validator.clone()))
+				.map(|(id, f)| (treasury(*id), f.validator.clone()))
 				.collect::<Vec<_>>(),
 		},
-		coop_membership: CoopMembershipConfig { coops },
+		coop_membership: CoopMembershipConfig {
+			coops,
+			delegates: numbered
+				.iter()
+				.map(|(id, f)| (*id, f.delegate.clone(), false))
+				.collect::<Vec<_>>(),
+		},
 		federation: FederationConfig { enactment_delay },
 	})
 }
 
-/// `development`: a single validator, Alice's (`//Alice//stash`), and a federation of one (Alice).
+/// `development`: a single validator, Alice's (`//Alice//stash`), run by her co-op, which is the
+/// federation's one member (co-op 1, Alice its member and delegate).
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![dev_validator(
+		vec![founding_coop(
+			b"Alice's co-op",
 			Sr25519Keyring::Alice,
 			Sr25519Keyring::AliceStash,
 			Ed25519Keyring::Alice,
 		)],
+		vec![],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		vec![(
-			b"coopchain federation".to_vec(),
-			vec![Sr25519Keyring::Alice.to_account_id()],
-			federation_bylaws(),
-		)],
-		// A one-person chain: enacted at the start of the next block.
+		// A one-co-op chain: enacted at the start of the next block.
 		0,
 	)
 }
 
-/// `local_testnet`: four validators, run by Alice, Bob, Charlie and Dave (four founding co-ops,
-/// who govern the chain by federation motion).
+/// The founding co-ops of `local_testnet`, in the order of their numbers (2 to 5): each of
+/// Alice, Bob, Charlie and Dave is the one member and the delegate of a co-op and runs its
+/// validator.
+pub const LOCAL_FOUNDING_COOPS: [(&[u8], Sr25519Keyring); 4] = [
+	(b"Northwind Energy", Sr25519Keyring::Alice),
+	(b"Millbrook Housing", Sr25519Keyring::Bob),
+	(b"Greenfield Growers", Sr25519Keyring::Charlie),
+	(b"Lakeside Credit Union", Sr25519Keyring::Dave),
+];
+
+/// `local_testnet`: four validators, run by the four founding co-ops (2 to 5), whose treasuries
+/// are the federation's members and whose delegates (Alice, Bob, Charlie, Dave) cast their
+/// votes; a demo co-op, "Riverside Bakery" (co-op 1: Eve, Ferdie).
 pub fn local_config_genesis() -> Value {
+	let keys = [
+		(Sr25519Keyring::AliceStash, Ed25519Keyring::Alice),
+		(Sr25519Keyring::BobStash, Ed25519Keyring::Bob),
+		(Sr25519Keyring::CharlieStash, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::DaveStash, Ed25519Keyring::Dave),
+	];
 	testnet_genesis(
-		vec![
-			dev_validator(Sr25519Keyring::Alice, Sr25519Keyring::AliceStash, Ed25519Keyring::Alice),
-			dev_validator(Sr25519Keyring::Bob, Sr25519Keyring::BobStash, Ed25519Keyring::Bob),
-			dev_validator(
-				Sr25519Keyring::Charlie,
-				Sr25519Keyring::CharlieStash,
-				Ed25519Keyring::Charlie,
-			),
-			dev_validator(Sr25519Keyring::Dave, Sr25519Keyring::DaveStash, Ed25519Keyring::Dave),
-		],
+		LOCAL_FOUNDING_COOPS
+			.iter()
+			.zip(keys)
+			.map(|((name, person), (stash, ed))| founding_coop(name, *person, stash, ed))
+			.collect(),
+		vec![(
+			b"Riverside Bakery".to_vec(),
+			vec![Sr25519Keyring::Eve.to_account_id(), Sr25519Keyring::Ferdie.to_account_id()],
+			demo_coop_bylaws(),
+		)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		vec![
-			(
-				b"coopchain federation".to_vec(),
-				[
-					Sr25519Keyring::Alice,
-					Sr25519Keyring::Bob,
-					Sr25519Keyring::Charlie,
-					Sr25519Keyring::Dave,
-				]
-				.iter()
-				.map(|k| k.to_account_id())
-				.collect(),
-				federation_bylaws(),
-			),
-			(
-				b"Riverside Bakery".to_vec(),
-				vec![Sr25519Keyring::Eve.to_account_id(), Sr25519Keyring::Ferdie.to_account_id()],
-				demo_coop_bylaws(),
-			),
-		],
 		// Two minutes between a root resolution passing and its enactment: longer than the
 		// federation's voting period (one minute), so that a motion to cancel it can close in
 		// time.

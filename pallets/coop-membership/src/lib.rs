@@ -298,13 +298,18 @@ pub mod pallet {
 		(),
 	>;
 
-	/// Co-ops that exist from genesis: the federation first (id 0).
+	/// Co-ops that exist from genesis: the federation first (id 0), and the delegates they name.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Each co-op: its name, its founding members (each in the bylaws' first class, with no
-		/// share capital paid), and its bylaws.
+		/// share capital paid), and its bylaws. A founding member may be the treasury of a co-op
+		/// listed later ([`Pallet::treasury`] of its number): that is how the federation is
+		/// founded by co-ops.
 		pub coops: Vec<(Vec<u8>, Vec<T::AccountId>, BylawsOf<T>)>,
+		/// Each co-op's delegate from genesis, as `set_delegate` names it: the co-op, the
+		/// delegate's account, and whether it may vote on ordinary resolutions only.
+		pub delegates: Vec<(CoopId, T::AccountId, bool)>,
 	}
 
 	#[pallet::genesis_build]
@@ -312,6 +317,14 @@ pub mod pallet {
 		fn build(&self) {
 			for (name, founders, bylaws) in &self.coops {
 				Pallet::<T>::found_at_genesis(name, founders, bylaws);
+			}
+			for (coop, account, ordinary_only) in &self.delegates {
+				assert!(Coops::<T>::contains_key(coop), "genesis: a delegate of no co-op");
+				assert!(!Delegates::<T>::contains_key(coop), "genesis: a co-op has one delegate");
+				Delegates::<T>::insert(
+					coop,
+					Delegate { account: account.clone(), ordinary_only: *ordinary_only },
+				);
 			}
 		}
 	}

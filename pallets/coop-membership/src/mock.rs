@@ -147,11 +147,13 @@ pub const FEDERATION_FOUNDER: AccountId = 20;
 
 pub struct ExtBuilder {
 	federation: Vec<AccountId>,
+	coops: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Test>)>,
+	delegates: Vec<(CoopId, AccountId, bool)>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { federation: vec![FEDERATION_FOUNDER] }
+		Self { federation: vec![FEDERATION_FOUNDER], coops: vec![], delegates: vec![] }
 	}
 }
 
@@ -159,6 +161,18 @@ impl ExtBuilder {
 	/// A federation (co-op 0) at genesis with these founding members.
 	pub fn with_federation(mut self, founders: Vec<AccountId>) -> Self {
 		self.federation = founders;
+		self
+	}
+
+	/// Co-ops founded at genesis after the federation (numbered 1, 2, … in this order), and the
+	/// delegates named at genesis.
+	pub fn with_genesis_coops(
+		mut self,
+		coops: Vec<(Vec<u8>, Vec<AccountId>, BylawsOf<Test>)>,
+		delegates: Vec<(CoopId, AccountId, bool)>,
+	) -> Self {
+		self.coops = coops;
+		self.delegates = delegates;
 		self
 	}
 
@@ -170,12 +184,13 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
-		let coops = if self.federation.is_empty() {
+		let mut coops = if self.federation.is_empty() {
 			vec![]
 		} else {
 			vec![(b"federation".to_vec(), self.federation, bylaws())]
 		};
-		pallet_coop_membership::GenesisConfig::<Test> { coops }
+		coops.extend(self.coops);
+		pallet_coop_membership::GenesisConfig::<Test> { coops, delegates: self.delegates }
 			.assimilate_storage(&mut storage)
 			.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);

@@ -122,3 +122,48 @@ fn a_dissolved_coop_has_no_delegate() {
 		assert!(Delegates::<Test>::get(coop).is_none());
 	});
 }
+
+#[test]
+fn a_federation_founded_by_coops_at_genesis_votes_through_their_delegates() {
+	// Given a federation whose founding members are the treasuries of co-ops 1 and 2 (founded
+	// at genesis after it, by 1 and 3), each with its delegate named at genesis,
+	let founders = vec![Membership::treasury(1), Membership::treasury(2)];
+	ExtBuilder::default()
+		.with_federation(founders)
+		.with_genesis_coops(
+			vec![(b"one".to_vec(), vec![1], bylaws()), (b"two".to_vec(), vec![3], bylaws())],
+			vec![(1, 5, false), (2, 6, true)],
+		)
+		.build_and_execute(|| {
+			assert_eq!(Coops::<Test>::get(0).unwrap().voting_members, 2);
+			assert_eq!(
+				Delegates::<Test>::get(1),
+				Some(Delegate { account: 5, ordinary_only: false })
+			);
+			assert_eq!(
+				Delegates::<Test>::get(2),
+				Some(Delegate { account: 6, ordinary_only: true })
+			);
+			// when co-op 1 proposes in the federation (its treasury, as its motion does) and
+			// both delegates vote aye,
+			assert_ok!(Balances::mint_into(&Membership::treasury(1), ENDOWMENT));
+			let m = propose(
+				0,
+				Membership::treasury(1),
+				Proposal::GrantRole { who: 9, role: CoopRole::Operator },
+			);
+			assert_ok!(Membership::vote_as_delegate(signed(5), 0, m, 1, true));
+			assert_ok!(Membership::vote_as_delegate(signed(6), 0, m, 2, true));
+			// then the motion passes on the co-ops' votes, and nobody else could vote.
+			assert_noop!(Membership::vote(signed(1), 0, m, true), E::NotMember);
+			deliberate();
+			assert_ok!(Membership::close(signed(1), 0, m, Weight::zero()));
+			assert!(Roles::<Test>::get(0, 9).unwrap_or_default().contains(CoopRole::Operator));
+		});
+}
+
+#[test]
+#[should_panic(expected = "genesis: a delegate of no co-op")]
+fn a_genesis_delegate_of_no_coop_is_refused() {
+	ExtBuilder::default().with_genesis_coops(vec![], vec![(7, 5, false)]).build();
+}
