@@ -47,6 +47,16 @@ fn build(preset: &str) -> sp_runtime::Storage {
 	config.build_storage().expect("preset builds a valid genesis state")
 }
 
+/// The treasury account of co-op `coop`.
+fn treasury(coop: u32) -> AccountId {
+	pallet_coop_membership::Pallet::<Runtime>::treasury(coop)
+}
+
+/// The founding co-op of `local_testnet` whose person (member and delegate) `who` is.
+fn founding_coop_of(who: Sr25519Keyring) -> u32 {
+	(2..).zip(LOCAL_FOUNDING_COOPS).find(|(_, (_, p))| *p == who).expect("a founder").0
+}
+
 #[test]
 fn every_preset_builds_a_genesis_state() {
 	for name in preset_names() {
@@ -70,8 +80,9 @@ fn local_testnet_has_four_validators_run_by_the_founding_coops_and_a_delay_to_ca
 		assert_eq!(pallet_coop_validators::Approved::<Runtime>::get().into_inner(), stashes);
 		// The session manager's genesis ran before pallet-session asked it for the first set.
 		assert_eq!(pallet_coop_validators::Planned::<Runtime>::get().into_inner(), stashes);
-		for (member, stash) in founders {
-			let seat = pallet_coop_validators::Seats::<Runtime>::get(member.to_account_id());
+		// Each seat is a founding co-op's (2 to 5), held by its treasury.
+		for (coop, (_, stash)) in (2..).zip(founders) {
+			let seat = pallet_coop_validators::Seats::<Runtime>::get(treasury(coop));
 			assert_eq!(seat.map(|s| s.validator), Some(stash.to_account_id()));
 		}
 		// pallet-session handed their keys to Aura and GRANDPA.
@@ -96,9 +107,20 @@ fn development_has_one_validator_and_a_federation_of_one() {
 			vec![Sr25519Keyring::AliceStash.to_account_id()]
 		);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		// The federation's one member is Alice's co-op (1), whose member and delegate she is.
 		let alice = Sr25519Keyring::Alice.to_account_id();
-		assert!(pallet_coop_membership::Members::<Runtime>::contains_key(0, &alice));
+		assert!(pallet_coop_membership::Members::<Runtime>::contains_key(0, treasury(1)));
+		assert!(!pallet_coop_membership::Members::<Runtime>::contains_key(0, &alice));
+		assert!(pallet_coop_membership::Members::<Runtime>::contains_key(1, &alice));
 		assert_eq!(pallet_coop_membership::Coops::<Runtime>::get(0).unwrap().members, 1);
+		assert_eq!(
+			pallet_coop_membership::Delegates::<Runtime>::get(1).map(|d| d.account),
+			Some(alice)
+		);
+		assert_eq!(
+			pallet_coop_validators::Seats::<Runtime>::get(treasury(1)).map(|s| s.validator),
+			Some(Sr25519Keyring::AliceStash.to_account_id())
+		);
 		assert_eq!(pallet_federation::EnactmentDelay::<Runtime>::get(), 0);
 	});
 }
@@ -137,6 +159,26 @@ fn only_a_federation_motion_is_the_federation() {
 	assert!(FederationSpecialResolution::try_origin(RuntimeOrigin::signed(alice)).is_err());
 }
 
+/// The federation's education and social fund belongs to all its member co-ops: an ordinary
+/// federation motion cannot spend it, a special resolution can; a member co-op spends its own
+/// fund by its ordinary motion; nobody else spends either.
+#[test]
+fn spending_the_federations_fund_takes_a_special_resolution() {
+	use crate::configs::patronage::FundSpending;
+	use frame_support::traits::EnsureOriginWithArg;
+	let coop = |id| RuntimeOrigin::from(pallet_coop_membership::Origin::Coop(id));
+	let special = |id| RuntimeOrigin::from(pallet_coop_membership::Origin::CoopSpecial(id));
+	assert!(FundSpending::try_origin(coop(0), &0).is_err(), "an ordinary federation motion");
+	assert!(FundSpending::try_origin(special(0), &0).is_ok());
+	assert!(FundSpending::try_origin(coop(1), &1).is_ok(), "a co-op's own fund");
+	assert!(FundSpending::try_origin(special(1), &1).is_ok());
+	assert!(FundSpending::try_origin(coop(1), &0).is_err());
+	assert!(FundSpending::try_origin(special(1), &0).is_err());
+	assert!(FundSpending::try_origin(coop(0), &1).is_err(), "the federation inside a co-op");
+	assert!(FundSpending::try_origin(RuntimeOrigin::root(), &0).is_err());
+	assert!(FundSpending::try_origin(RuntimeOrigin::root(), &1).is_err());
+}
+
 #[test]
 fn root_cannot_act_as_a_coop() {
 	use frame_support::traits::EnsureOriginWithArg;
@@ -164,28 +206,51 @@ fn a_special_resolution_of_the_federation_authorises_a_runtime_upgrade() {
 		};
 		let signed = |k: Sr25519Keyring| RuntimeOrigin::signed(k.to_account_id());
 		let bound = Weight::from_parts(10_000_000_000, 1_000_000);
+		// Northwind Energy (co-op 2) proposes: its motion dispatches as its treasury.
 		let propose = |proposal| {
 			assert_ok!(crate::CoopMembership::propose(
-				signed(Sr25519Keyring::Alice),
+				RuntimeOrigin::signed(treasury(2)),
 				0,
 				Box::new(proposal)
 			));
 			pallet_coop_membership::Coops::<Runtime>::get(0).unwrap().next_motion - 1
 		};
+		// Each founding co-op votes through its delegate.
 		let vote = |motion, voters: &[Sr25519Keyring], aye| {
 			for voter in voters {
-				assert_ok!(crate::CoopMembership::vote(signed(*voter), 0, motion, aye));
+				assert_ok!(crate::CoopMembership::vote_as_delegate(
+					signed(*voter),
+					0,
+					motion,
+					founding_coop_of(*voter),
+					aye
+				));
 			}
 		};
 		let events =
 			|| -> Vec<RuntimeEvent> { System::events().into_iter().map(|r| r.event).collect() };
 		use Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 
-		// Directly, even signed by a founder, it is refused.
+		// Directly, even signed by a founding co-op's treasury, it is refused.
 		let direct = RuntimeCall::Federation(pallet_federation::Call::enact {
 			call: Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
 		});
-		assert!(sp_runtime::traits::Dispatchable::dispatch(direct, signed(Alice)).is_err());
+		assert!(sp_runtime::traits::Dispatchable::dispatch(
+			direct,
+			RuntimeOrigin::signed(treasury(2))
+		)
+		.is_err());
+		// A founder cannot vote in person: the co-op is the member.
+		assert!(crate::CoopMembership::vote(
+			signed(Alice),
+			0,
+			propose(Proposal::GrantRole {
+				who: Alice.to_account_id(),
+				role: coop_primitives::CoopRole::Operator
+			}),
+			true
+		)
+		.is_err());
 
 		// Two of four vote aye and try to close at once: refused, then after the deliberation
 		// still refused while Charlie and Dave have not voted.
@@ -276,6 +341,30 @@ fn local_testnet_has_the_federation_and_a_demo_coop() {
 	sp_io::TestExternalities::new(build("local_testnet")).execute_with(|| {
 		let federation = Coops::<Runtime>::get(0).expect("the federation is co-op 0");
 		assert_eq!(federation.members, 4);
+		// Its members are the four founding co-ops' treasuries, each co-op of one person, who
+		// is its delegate; nobody is a member in person.
+		for (coop, (name, person)) in (2..).zip(LOCAL_FOUNDING_COOPS) {
+			let founding = Coops::<Runtime>::get(coop).expect("a founding co-op");
+			assert_eq!(founding.name.into_inner(), name.to_vec());
+			assert_eq!(founding.bylaws.admission, AdmissionMode::ByVote);
+			assert!(pallet_coop_membership::Members::<Runtime>::contains_key(0, treasury(coop)));
+			assert!(!pallet_coop_membership::Members::<Runtime>::contains_key(
+				0,
+				person.to_account_id()
+			));
+			assert!(pallet_coop_membership::Members::<Runtime>::contains_key(
+				coop,
+				person.to_account_id()
+			));
+			assert_eq!(
+				pallet_coop_membership::Delegates::<Runtime>::get(coop).map(|d| d.account),
+				Some(person.to_account_id())
+			);
+			assert_eq!(
+				pallet_balances::Pallet::<Runtime>::free_balance(treasury(coop)),
+				FOUNDING_TREASURY
+			);
+		}
 		let demo = Coops::<Runtime>::get(1).expect("a demo co-op");
 		assert_eq!(demo.members, 2);
 		assert_eq!(demo.bylaws.admission, AdmissionMode::Open);
@@ -293,7 +382,7 @@ fn the_test_upgrade_migration_records_its_version_and_changes_no_coop_state() {
 	use frame_support::traits::OnRuntimeUpgrade;
 	sp_io::TestExternalities::new(build("local_testnet")).execute_with(|| {
 		let before = snapshot();
-		assert_eq!(before.coops, 2);
+		assert_eq!(before.coops, 6);
 		assert_eq!(verify(&before), Err("the upgrade marker is missing"));
 
 		RecordUpgrade::on_runtime_upgrade();
@@ -306,5 +395,44 @@ fn the_test_upgrade_migration_records_its_version_and_changes_no_coop_state() {
 		// The check notices a change it must guard against.
 		pallet_balances::TotalIssuance::<Runtime>::mutate(|i| *i += 1);
 		assert_eq!(verify(&before), Err("the upgrade changed the co-ops or the issuance"));
+	});
+}
+
+/// A member's first vote on a motion costs no fee in the runtime (what transaction payment
+/// charges after dispatch); changing it pays the ordinary fee.
+#[test]
+fn a_members_first_vote_is_free_and_a_changed_vote_pays() {
+	use codec::Encode;
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::traits::Dispatchable;
+	sp_io::TestExternalities::new(build("local_testnet")).execute_with(|| {
+		System::set_block_number(1);
+		let (eve, ferdie) = (Sr25519Keyring::Eve, Sr25519Keyring::Ferdie);
+		// A motion of Riverside Bakery (co-op 1, a 10 COOP share).
+		assert_ok!(crate::CoopMembership::propose(
+			RuntimeOrigin::signed(eve.to_account_id()),
+			1,
+			Box::new(Proposal::GrantRole {
+				who: eve.to_account_id(),
+				role: coop_primitives::CoopRole::Operator
+			})
+		));
+		let motion = pallet_coop_membership::Coops::<Runtime>::get(1).unwrap().next_motion - 1;
+		let vote = |aye| {
+			RuntimeCall::CoopMembership(pallet_coop_membership::Call::vote { coop: 1, motion, aye })
+		};
+		let fee = |call: RuntimeCall| {
+			let info = call.get_dispatch_info();
+			// A signed transaction is its call and about a hundred bytes of signature and
+			// extensions.
+			let len = call.encoded_size() as u32 + 100;
+			let post = call
+				.dispatch(RuntimeOrigin::signed(ferdie.to_account_id()))
+				.expect("a member votes");
+			crate::TransactionPayment::compute_actual_fee(len, &info, &post, 0)
+		};
+		assert_eq!(fee(vote(true)), 0, "the first vote is free");
+		assert!(fee(vote(false)) > 0, "a changed vote pays");
+		assert!(fee(vote(true)) > 0, "and so does every later change");
 	});
 }
