@@ -242,7 +242,7 @@ mod benchmarks {
 		let to: T::AccountId = account("educator", 0, SEED);
 		let amount = unit::<T>();
 		let origin =
-			T::CoopOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
+			T::FundOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, coop, to.clone(), amount);

@@ -78,6 +78,11 @@ pub mod pallet {
 		/// Who decides for a co-op (its passed motion).
 		type CoopOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
 
+		/// Who spends a co-op's education and social fund: its passed motion, or a stricter
+		/// decision where the fund belongs to many (the runtime requires the federation's special
+		/// resolution for the federation's fund).
+		type FundOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
+
 		/// Derives each co-op's pot, reserve and fund accounts.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -532,7 +537,8 @@ pub mod pallet {
 
 		/// Spend from the co-op's education and social fund.
 		///
-		/// Origin: the co-op's decision.
+		/// Origin: [`Config::FundOrigin`] (the co-op's decision; for the federation's fund, which
+		/// belongs to all its member co-ops, the runtime requires a special resolution).
 		///
 		/// Errors: [`Error::NoPolicy`], [`Error::FundTooPoor`].
 		///
@@ -544,7 +550,7 @@ pub mod pallet {
 			to: T::AccountId,
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
-			T::CoopOrigin::ensure_origin(origin, &coop)?;
+			T::FundOrigin::ensure_origin(origin, &coop)?;
 			Self::do_spend_fund(coop, to, amount)
 		}
 	}

@@ -53,6 +53,7 @@ impl Config for Test {
 	type Currency = Balances;
 	type Coops = MockCoops;
 	type CoopOrigin = MockCoopOrigin<AccountId>;
+	type FundOrigin = MockCoopOrigin<AccountId>;
 	type PalletId = PatronagePalletId;
 	type MaxCategories = ConstU32<4>;
 	type MaxTranches = ConstU32<5>;

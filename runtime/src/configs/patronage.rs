@@ -3,8 +3,12 @@
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::Perbill;
 
+use coop_primitives::{CoopId, FEDERATION};
+use frame_support::traits::EnsureOriginWithArg;
+use pallet_coop_membership::{EnsureCoop, EnsureCoopSpecial};
+
 use super::membership::{CoopDecision, MaxCoopMembers};
-use crate::{Balances, CoopMembership, Runtime, DAYS, MINUTES};
+use crate::{Balances, CoopMembership, Runtime, RuntimeOrigin, DAYS, MINUTES};
 
 parameter_types! {
 	/// Pots, reserves and funds are sub-accounts of this id.
@@ -14,10 +18,35 @@ parameter_types! {
 	pub const PatronageMinCashShare: Perbill = Perbill::from_percent(20);
 }
 
+/// Who spends a co-op's education and social fund: the co-op's own motion; the federation's
+/// fund belongs to all its member co-ops, so spending it takes the federation's special
+/// resolution.
+pub struct FundSpending;
+
+impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for FundSpending {
+	type Success = ();
+
+	fn try_origin(o: RuntimeOrigin, coop: &CoopId) -> Result<Self::Success, RuntimeOrigin> {
+		if *coop == FEDERATION {
+			EnsureCoopSpecial::try_origin(o, coop)
+		} else {
+			EnsureCoop::try_origin(o, coop)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(coop: &CoopId) -> Result<RuntimeOrigin, ()> {
+		<EnsureCoopSpecial as EnsureOriginWithArg<RuntimeOrigin, CoopId>>::try_successful_origin(
+			coop,
+		)
+	}
+}
+
 impl pallet_patronage::Config for Runtime {
 	type Currency = Balances;
 	type Coops = CoopMembership;
 	type CoopOrigin = CoopDecision;
+	type FundOrigin = FundSpending;
 	type PalletId = PatronagePalletId;
 	/// Purchases, sales, labour, and a few more.
 	type MaxCategories = ConstU32<8>;
