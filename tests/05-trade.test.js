@@ -7,7 +7,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
   UNIT, connect, fresh, submit, eventsOf, fund, foundCoop, passMotion, rpc, admitToFederation,
-  ensureFederationCircle, federationVoters, batched,
+  ensureFederationCircle, passFederationMotion, batched,
 } = require('./lib/chain');
 
 /** The federation's circle is circle 0. */
@@ -24,9 +24,12 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
   const participant = async (c) =>
     (await api.query.circularCredit.participants(CIRCLE, c.treasury)).unwrap();
 
-  /** The sum of every balance in the federation's circle. */
-  const circleSum = async () => (await api.query.circularCredit.participants.entries(CIRCLE))
-    .reduce((sum, [, p]) => sum + p.unwrap().balance.toBigInt(), 0n);
+  /** The sum of every balance in the federation's circle, at one block (other tests trade in it). */
+  const circleSum = async () => {
+    const at = await api.at(await api.rpc.chain.getBlockHash());
+    return (await at.query.circularCredit.participants.entries(CIRCLE))
+      .reduce((sum, [, p]) => sum + p.unwrap().balance.toBigInt(), 0n);
+  };
 
   before(async () => {
     api = await connect();
@@ -58,10 +61,9 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
       const [event] = eventsOf(events, api.events.circularCredit.Joined);
       assert.equal(event.data.who.toString(), coops[i].treasury);
     }
-    const [alice] = federationVoters();
     const limits = batched(api, coops.map(
       (c) => api.tx.circularCredit.setCreditLimit(CIRCLE, c.treasury, 500, null)));
-    const set = await passMotion(api, 0, limits, alice, federationVoters());
+    const set = await passFederationMotion(api, limits);
     assert.equal(eventsOf(set, api.events.circularCredit.CreditLimitSet).length, 3);
     for (const c of coops) assert.equal((await participant(c)).creditLimit.toBigInt(), 500n);
   });

@@ -7,8 +7,9 @@ import { createClient, Binary, Enum } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
-import { DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy, ss58Address } from '@polkadot-labs/hdkd-helpers';
+import { ss58Address } from '@polkadot-labs/hdkd-helpers';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 // Node 20 has no global WebSocket; PAPI takes the class it should use.
 import WebSocket from 'ws';
 
@@ -26,7 +27,6 @@ function signerAt(miniSecret, path) {
   };
 }
 
-const dev = (name) => signerAt(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)), `//${name}`);
 const fresh = () => signerAt(new Uint8Array(randomBytes(32)), '');
 
 /** The payloads of the events of type `pallet.name` among a transaction's events. */
@@ -65,10 +65,12 @@ describe('journey 1 through polkadot-api (typed descriptors)', () => {
     founder = fresh();
     applicants = [fresh(), fresh(), fresh()];
     rejected = fresh();
-    const transfers = [founder, ...applicants, rejected].map((a) => api.tx.Balances.transfer_keep_alive({
-      dest: Enum('Id', a.address), value: 100n * UNIT,
-    }).decodedCall);
-    await ok(api.tx.Utility.batch_all({ calls: transfers }), dev('Alice'));
+    // Funded by Alice through the @polkadot/api helpers, whose signer lock orders her nonces
+    // with the other test files that sign as her at the same time.
+    const chain = createRequire(import.meta.url)('./lib/chain.js');
+    const funder = await chain.connect();
+    await chain.fund(funder, [founder, ...applicants, rejected], 100n * UNIT);
+    await funder.disconnect();
   });
 
   after(() => client?.destroy());

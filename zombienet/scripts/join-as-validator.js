@@ -1,5 +1,6 @@
 // The operator steps of a co-op joining the validator set (README, "Run a validator"):
-//   1. the Riverside Bakery applies to the federation by its own motion; the founders admit it;
+//   1. the Riverside Bakery applies to the federation by its own motion and names its delegate;
+//      the founding co-ops admit it through theirs;
 //   2. on the bakery's node (`args[0]`), `author_rotateKeysWithOwner` makes fresh session keys
 //      with a proof of ownership for the validator account, which `session.set_keys` them;
 //   3. the bakery registers its validator by motion, and the federation approves it by special
@@ -48,11 +49,10 @@ async function run(nodeName, networkInfo, args) {
   assert.equal(registration.data.member.toString(), treasury);
   assert.equal(registration.data.validator.toString(), validator.address);
 
-  // A special resolution of the federation (the bakery, its fifth member, does not vote: the
-  // motion closes after its voting period).
-  const approved = await chain.passMotion(api, 0,
-    { special: api.tx.coopValidators.approveValidator(treasury) }, chain.dev('Alice'),
-    chain.federationVoters());
+  // A special resolution of the federation: a founding co-op proposes it by its motion, the
+  // member co-ops (the bakery among them) vote through their delegates.
+  const approved = await chain.passFederationMotion(api,
+    { special: api.tx.coopValidators.approveValidator(treasury) });
   assert.equal(chain.eventsOf(approved, api.events.coopValidators.ValidatorApproved).length, 1);
   const approvedSet = (await api.query.coopValidators.approved()).map(String);
   assert.ok(approvedSet.includes(validator.address), 'the validator is in the approved set');

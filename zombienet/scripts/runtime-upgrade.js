@@ -36,8 +36,7 @@ async function run(nodeName, networkInfo) {
 
   // 1. Root authority, by a special resolution of the federation.
   const enact = api.tx.federation.enact(api.tx.system.authorizeUpgrade(codeHash));
-  const decided = await chain.passMotion(api, 0, { special: enact }, chain.dev('Alice'),
-    chain.federationVoters());
+  const decided = await chain.passFederationMotion(api, { special: enact });
   // Scheduled, not dispatched: the scheduler enacts it after the enactment delay.
   assert.equal(chain.eventsOf(decided, api.events.system.UpgradeAuthorized).length, 0,
     'nothing is authorised before the enactment delay');
