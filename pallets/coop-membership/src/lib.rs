@@ -437,6 +437,10 @@ pub mod pallet {
 		/// The member co-op voted on this motion through its own motion: only another motion of
 		/// the co-op can change that vote.
 		VoteCastByCoop,
+		/// The last voting member cannot leave or be expelled: the co-op would have nobody left
+		/// to decide for it, its treasury and deposit stranded. Dissolve it instead (a special
+		/// resolution, which its last voter passes alone).
+		LastVoterCannotLeave,
 	}
 
 	#[pallet::hooks]
@@ -498,12 +502,17 @@ pub mod pallet {
 		/// Leave `coop`. Membership and votes on open motions end now; the share capital is
 		/// redeemable with `redeem_share` once the bylaws' withdrawal notice has passed.
 		///
-		/// Origin: signed, or a co-op's motion (for a co-op leaving the federation).
+		/// Origin: signed, or a co-op's motion (for a co-op leaving the federation). The roles the
+		/// member holds in the co-op end with the membership.
 		///
-		/// Errors: [`Error::CoopNotFound`], [`Error::NotMember`].
+		/// Errors: [`Error::CoopNotFound`], [`Error::NotMember`],
+		/// [`Error::LastVoterCannotLeave`].
 		///
-		/// Events: [`Event::MemberLeft`].
+		/// Events: [`Event::MemberLeft`], and [`Event::RoleRevoked`] for each role held.
 		#[pallet::call_index(2)]
+		// The benchmark's member holds no role: ending one is one more read and write.
+		#[pallet::weight(<T as Config>::WeightInfo::leave()
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
 		pub fn leave(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			let who = Self::ensure_account(origin)?;
 			Self::do_leave(who, coop)
@@ -531,7 +540,10 @@ pub mod pallet {
 
 		/// Pay queued redemptions of `coop`, first in first out, while the treasury can.
 		///
-		/// Origin: signed (anyone). Stops at the first redemption the treasury cannot pay.
+		/// Origin: signed (anyone). Stops at the first redemption the treasury cannot pay. The
+		/// queue of a dissolved co-op is still paid.
+		///
+		/// Errors: [`Error::CoopNotFound`] (no such co-op, and no queue of a dissolved one).
 		///
 		/// Events: [`Event::ShareRedeemed`] for each one paid.
 		#[pallet::call_index(4)]
@@ -617,6 +629,8 @@ pub mod pallet {
 				T::MaxOpenMotions::get(),
 			)
 				.saturating_add(*call_weight_bound)
+				// An expelled member's roles end: one more read and write.
+				.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 		)]
 		pub fn close(
 			origin: OriginFor<T>,

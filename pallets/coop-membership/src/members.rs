@@ -177,6 +177,11 @@ impl<T: Config> Pallet<T> {
 	/// how many left the queue.
 	pub(crate) fn do_pay_redemption_queue(coop: CoopId) -> Result<u32, DispatchError> {
 		let mut queue = RedemptionQueue::<T>::get(coop);
+		if queue.is_empty() {
+			// Nothing to pay, and nothing written: an unknown co-op is an error.
+			ensure!(Coops::<T>::contains_key(coop), Error::<T>::CoopNotFound);
+			return Ok(0);
+		}
 		let mut paid: u32 = 0;
 		while let Some(member) = queue.first().cloned() {
 			let amount = Redemptions::<T>::get(coop, &member).map(|r| r.amount).unwrap_or_default();
@@ -189,7 +194,11 @@ impl<T: Config> Pallet<T> {
 			queue.remove(0);
 			paid.saturating_inc();
 		}
-		RedemptionQueue::<T>::insert(coop, queue);
+		if queue.is_empty() {
+			RedemptionQueue::<T>::remove(coop);
+		} else {
+			RedemptionQueue::<T>::insert(coop, queue);
+		}
 		Ok(paid)
 	}
 
@@ -250,16 +259,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Ends `who`'s membership: takes their votes out of open motions, records the share
-	/// capital as owed after the notice, and tells the `OnMemberRemoved` hook. Returns the
-	/// amount owed and when it is due.
+	/// Ends `who`'s membership: takes their votes out of open motions, ends the roles they hold
+	/// in the co-op, records the share capital as owed after the notice, and tells the
+	/// `OnMemberRemoved` hook. Returns the amount owed and when it is due. The last voting member
+	/// cannot be removed (the co-op is dissolved instead).
 	pub(crate) fn remove_member(
 		coop: CoopId,
 		info: &mut CoopOf<T>,
 		who: &T::AccountId,
 	) -> Result<(BalanceOf<T>, BlockNumberFor<T>), DispatchError> {
-		let member = Members::<T>::take(coop, who).ok_or(Error::<T>::NotMember)?;
+		let member = Members::<T>::get(coop, who).ok_or(Error::<T>::NotMember)?;
 		let class = info.bylaws.classes.get(member.class as usize).copied();
+		if class.is_some_and(|c| c.votes) {
+			ensure!(info.voting_members > 1, Error::<T>::LastVoterCannotLeave);
+		}
+		Members::<T>::remove(coop, who);
+		Self::end_roles(coop, info, who);
 		info.members.saturating_dec();
 		if class.is_some_and(|c| c.votes) {
 			info.voting_members.saturating_dec();
@@ -274,6 +289,18 @@ impl<T: Config> Pallet<T> {
 		Self::owe_redemption(coop, who, member.share_capital, due)?;
 		T::OnMemberRemoved::on_member_removed(coop, who);
 		Ok((member.share_capital, due))
+	}
+
+	/// Ends every role `who` holds in `coop` (a role is a member's: it ends with the
+	/// membership).
+	fn end_roles(coop: CoopId, info: &mut CoopOf<T>, who: &T::AccountId) {
+		let Some(held) = Roles::<T>::take(coop, who) else { return };
+		info.role_holders.saturating_dec();
+		for role in [CoopRole::Operator, CoopRole::ValidatorOperator] {
+			if held.contains(role) {
+				Self::deposit_event(Event::RoleRevoked { coop, who: who.clone(), role });
+			}
+		}
 	}
 
 	/// Records share capital owed to a former member (added to what is already owed, if any).

@@ -10,6 +10,7 @@ mod expulsion;
 mod invariants;
 mod investor_cap;
 mod leave_and_redeem;
+mod lifecycle;
 mod migrations;
 mod propose;
 mod resolutions;
