@@ -291,6 +291,9 @@ pub mod pallet {
 		/// An obligation names a participant number the circle never handed out. This cannot
 		/// happen while the pallet's invariants hold; it is reported rather than hidden.
 		UnknownParticipant,
+		/// An obligation may be at most the runtime's `MaxCreditLimit` (the largest credit line):
+		/// larger amounts could overflow a circle's totals and stall its clearing.
+		ObligationTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -389,7 +392,7 @@ pub mod pallet {
 		/// Origin: the creditor, a participant.
 		///
 		/// Errors: [`Error::NotParticipant`], [`Error::Frozen`], [`Error::ZeroAmount`],
-		/// [`Error::SelfDealing`], [`Error::TooManyObligations`].
+		/// [`Error::ObligationTooLarge`], [`Error::SelfDealing`], [`Error::TooManyObligations`].
 		/// Events: [`Event::ObligationIssued`].
 		#[pallet::call_index(5)]
 		pub fn issue_obligation(

@@ -17,6 +17,7 @@ impl<T: Config> Pallet<T> {
 		due: BlockNumberFor<T>,
 	) -> DispatchResult {
 		ensure!(amount > 0, Error::<T>::ZeroAmount);
+		ensure!(amount <= T::MaxCreditLimit::get(), Error::<T>::ObligationTooLarge);
 		ensure!(creditor != debtor, Error::<T>::SelfDealing);
 		let mut info = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
 		let mut c = Participants::<T>::get(circle, &creditor).ok_or(Error::<T>::NotParticipant)?;

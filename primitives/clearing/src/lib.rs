@@ -48,7 +48,7 @@ use alloc::vec::Vec;
 #[cfg(feature = "std")]
 mod solver;
 #[cfg(feature = "std")]
-pub use solver::{solve, Solution};
+pub use solver::{solve, Solution, TooMuchDebt};
 
 /// An amount of debt. Inputs are at most 2⁶⁴; sums of up to 2⁶⁴ of them fit.
 pub type Amount = u128;

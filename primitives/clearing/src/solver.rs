@@ -71,20 +71,34 @@ impl Network {
 	}
 }
 
+/// The obligations owe more in all than the solver can count (`i128::MAX`). On chain this cannot
+/// happen: an obligation is at most the circle's `MaxCreditLimit` and a circle holds a bounded
+/// number of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooMuchDebt;
+
 /// Finds a maximal clearing of `obligations` among participants `0..participants`, with its
-/// certificate. Panics if an obligation names a participant outside the range (the callers
-/// build the numbering).
-pub fn solve(participants: u32, obligations: &[Obligation]) -> Solution {
+/// certificate, or [`TooMuchDebt`] if their amounts sum above `i128::MAX`. Panics if an
+/// obligation names a participant outside the range (the callers build the numbering).
+///
+/// Every amount the solver computes is bounded by that sum, checked first: each participant's
+/// excess lies between minus and plus the sum, and each arc's residual and each push between
+/// zero and its obligation's amount, so no later addition can overflow.
+pub fn solve(participants: u32, obligations: &[Obligation]) -> Result<Solution, TooMuchDebt> {
 	let n = participants as usize;
+	let total = obligations
+		.iter()
+		.try_fold(0u128, |sum, o| sum.checked_add(o.amount))
+		.filter(|sum| *sum <= i128::MAX as u128)
+		.ok_or(TooMuchDebt)?;
 	let mut net = Network::new(n, obligations);
 
 	// The remaining debt starts at zero: every net debtor must send its net position out.
 	let mut excess = vec![0i128; n];
-	let mut total: Amount = 0;
 	for o in obligations {
+		// Within ±total (checked above).
 		excess[o.debtor as usize] += o.amount as i128;
 		excess[o.creditor as usize] -= o.amount as i128;
-		total += o.amount;
 	}
 
 	let mut potential = vec![0i64; n];
@@ -229,6 +243,7 @@ pub fn solve(participants: u32, obligations: &[Obligation]) -> Solution {
 
 	let setoffs: Vec<Amount> =
 		obligations.iter().enumerate().map(|(e, o)| o.amount - net.residual[2 * e + 1]).collect();
+	// At most the total: each set-off is at most its obligation's amount.
 	let cleared = setoffs.iter().sum();
-	Solution { setoffs, cleared, total, potentials: potential }
+	Ok(Solution { setoffs, cleared, total, potentials: potential })
 }

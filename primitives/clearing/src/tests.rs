@@ -109,7 +109,7 @@ mod solver {
 	#[test]
 	fn clears_a_three_party_cycle_fully() {
 		let obligations = vec![ob(0, 1, 100), ob(1, 2, 100), ob(2, 0, 100)];
-		let s = solve(3, &obligations);
+		let s = solve(3, &obligations).expect("within i128");
 		assert_eq!(s.setoffs, vec![100, 100, 100]);
 		assert_eq!((s.cleared, s.total), (300, 300));
 		assert!(check_clearing(3, &obligations, &all(&s.setoffs), Some(&s.potentials)).is_ok());
@@ -117,7 +117,7 @@ mod solver {
 
 	#[test]
 	fn clears_the_triangle_up_to_its_smallest_edge() {
-		let s = solve(4, &triangle());
+		let s = solve(4, &triangle()).expect("within i128");
 		assert_eq!(s.setoffs, vec![60, 60, 60, 0]);
 		assert!(check_clearing(4, &triangle(), &all(&s.setoffs), Some(&s.potentials)).is_ok());
 	}
@@ -125,7 +125,7 @@ mod solver {
 	#[test]
 	fn clears_nothing_without_a_cycle() {
 		let obligations = vec![ob(0, 1, 5), ob(1, 2, 7), ob(0, 2, 1)];
-		let s = solve(3, &obligations);
+		let s = solve(3, &obligations).expect("within i128");
 		assert_eq!(s.cleared, 0);
 		assert!(check_clearing(3, &obligations, &all(&s.setoffs), Some(&s.potentials)).is_ok());
 	}
@@ -134,10 +134,23 @@ mod solver {
 	fn handles_amounts_up_to_two_to_the_sixty_four() {
 		let big = 1u128 << 64;
 		let obligations = vec![ob(0, 1, big), ob(1, 0, big), ob(1, 2, big), ob(2, 0, big - 1)];
-		let s = solve(3, &obligations);
+		let s = solve(3, &obligations).expect("within i128");
 		assert!(check_clearing(3, &obligations, &all(&s.setoffs), Some(&s.potentials)).is_ok());
 		// All of 0 → 1, then 1 → 0 and 1 → 2 → 0 share it: 2·2⁶⁴ + (2⁶⁴ − 1).
 		assert_eq!(s.cleared, 3 * big - 1);
+	}
+
+	#[test]
+	fn refuses_debt_beyond_what_it_can_count_instead_of_wrapping() {
+		// Two members owing each other 2¹²⁷ − 1 each way: the total is 2¹²⁸ − 2, above i128.
+		let huge = i128::MAX as Amount;
+		assert_eq!(solve(2, &[ob(0, 1, huge), ob(1, 0, huge)]), Err(TooMuchDebt));
+		// Amounts whose sum overflows u128 itself.
+		assert_eq!(solve(2, &[ob(0, 1, u128::MAX), ob(1, 0, 1)]), Err(TooMuchDebt));
+		// Up to i128::MAX in all, it clears exactly.
+		let half = huge / 2;
+		let s = solve(2, &[ob(0, 1, half), ob(1, 0, half)]).expect("within i128");
+		assert_eq!(s.cleared, 2 * half);
 	}
 }
 
@@ -220,7 +233,7 @@ proptest! {
 
 	#[test]
 	fn the_solver_is_maximal_and_passes_the_check((n, obligations) in graph(6, 12)) {
-		let s = solve(n, &obligations);
+		let s = solve(n, &obligations).expect("within i128");
 		let summary = check_clearing(n, &obligations, &all(&s.setoffs), Some(&s.potentials));
 		prop_assert!(summary.is_ok(), "{:?}", summary);
 		prop_assert_eq!(s.cleared, cycle_cancelling_optimum(n as usize, &obligations));
@@ -231,7 +244,7 @@ proptest! {
 	fn clearing_nothing_is_refused_whenever_something_can_be_cleared(
 		(n, obligations) in graph(6, 12)
 	) {
-		let s = solve(n, &obligations);
+		let s = solve(n, &obligations).expect("within i128");
 		let zero = check_clearing(n, &obligations, &[], Some(&s.potentials));
 		if s.cleared > 0 {
 			prop_assert!(matches!(zero, Err(ClearingError::NotMaximal(_))));
@@ -242,7 +255,7 @@ proptest! {
 
 	#[test]
 	fn larger_graphs_pass_the_check((n, obligations) in graph(40, 200)) {
-		let s = solve(n, &obligations);
+		let s = solve(n, &obligations).expect("within i128");
 		prop_assert!(check_clearing(n, &obligations, &all(&s.setoffs), Some(&s.potentials)).is_ok());
 	}
 }

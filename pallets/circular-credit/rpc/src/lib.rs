@@ -95,7 +95,9 @@ where
 				amount: *amount,
 			})
 			.collect();
-		let solution = solve(input.participants, &obligations);
+		let solution = solve(input.participants, &obligations).map_err(|_| {
+			error(3, "the circle's obligations sum above what the solver counts", "2^127 - 1")
+		})?;
 		let positional: Vec<(u32, u128)> =
 			solution.setoffs.iter().enumerate().map(|(i, x)| (i as u32, *x)).collect();
 		check_clearing(input.participants, &obligations, &positional, Some(&solution.potentials))

@@ -31,7 +31,8 @@ fn certificate(p: &[i64]) -> Option<BoundedVec<i64, ConstU32<20>>> {
 fn proposal() -> (Vec<(ObligationId, Credit)>, Vec<i64>) {
 	let graph = CircularCredit::clearing_graph(0);
 	let participants = Circles::<Test>::get(0).expect("circle").next_index;
-	let solution = coop_clearing::solve(participants, &graph.obligations);
+	let solution =
+		coop_clearing::solve(participants, &graph.obligations).expect("bounded obligations");
 	let list = graph
 		.ids
 		.iter()

@@ -96,3 +96,30 @@ fn the_creditor_cancels() {
 		assert_ok!(CircularCredit::leave(signed(1), 0));
 	});
 }
+
+#[test]
+fn an_obligation_above_the_largest_credit_line_is_refused_so_clearing_never_overflows() {
+	ExtBuilder::default().build_and_execute(|| {
+		circle_of_five(true);
+		// Given two members who would owe each other 2¹²⁷ − 1 each way (which overflowed the
+		// circle's totals and stalled every clearing),
+		let huge = i128::MAX as Credit;
+		// when they issue it, it is refused, as is anything above `MaxCreditLimit`;
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 0, 1, huge, 30),
+			Error::<Test>::ObligationTooLarge
+		);
+		let max: Credit = <<Test as Config>::MaxCreditLimit as Get<Credit>>::get();
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(2), 0, 1, max + 1, 30),
+			Error::<Test>::ObligationTooLarge
+		);
+		// then at the bound, each way, the clearing sets both off in full.
+		let a = owe(1, 2, max);
+		let b = owe(2, 1, max);
+		let (list, p) = proposal();
+		assert_eq!(list, vec![(a, max), (b, max)]);
+		assert_ok!(CircularCredit::submit_clearing(signed(9), 0, setoffs(&list), certificate(&p)));
+		assert_eq!(Obligations::<Test>::iter_prefix(0).count(), 0);
+	});
+}

@@ -69,7 +69,8 @@ fn run() -> Result<String, String> {
 		obligations.push(Obligation { debtor, creditor, amount: o.amount });
 	}
 	let participants = names.len() as u32;
-	let solution = solve(participants, &obligations);
+	let solution = solve(participants, &obligations)
+		.map_err(|_| "the obligations sum above 2^127 - 1: more debt than a circle can hold")?;
 	// The command never prints a clearing the chain would refuse.
 	let setoffs: Vec<(u32, u128)> =
 		solution.setoffs.iter().enumerate().map(|(i, x)| (i as u32, *x)).collect();
