@@ -524,12 +524,15 @@ pub mod pallet {
 			Self::do_vote(who, raise, kind, aye)
 		}
 
-		/// Close a motion after its voting period and carry out its proposal if it passed.
+		/// Close a motion after its voting period and carry out its proposal if it passed. A
+		/// milestone motion waits while a dissolve motion has frozen the tap: no tranche leaves
+		/// the escrow the contributors are voting to recover.
 		///
 		/// Origin: signed (anyone).
 		///
 		/// Errors: [`Error::RaiseNotFound`], [`Error::MotionNotFound`],
-		/// [`Error::VotingNotEnded`], or the currency's error if a milestone cannot be paid.
+		/// [`Error::VotingNotEnded`], [`Error::TapFrozen`] (a milestone motion during a freeze),
+		/// or the currency's error if a milestone cannot be paid.
 		///
 		/// Events: [`Event::MotionClosed`], then [`Event::TapRateChanged`],
 		/// [`Event::MilestoneUnlocked`], [`Event::RaiseDissolved`] or [`Event::TapThawed`].

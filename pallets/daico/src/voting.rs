@@ -112,6 +112,9 @@ impl<T: Config> Pallet<T> {
 		let m = Motions::<T>::get(raise, kind).ok_or(Error::<T>::MotionNotFound)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now >= m.ends, Error::<T>::VotingNotEnded);
+		// Frozen means frozen: no tranche leaves the escrow that the contributors are voting to
+		// recover. The milestone motion waits for the dissolve motion to close.
+		ensure!(!(kind == ProposalKind::UnlockMilestone && r.frozen), Error::<T>::TapFrozen);
 
 		let cleared = Votes::<T>::clear_prefix((raise, kind), T::MaxContributors::get(), None);
 		Motions::<T>::remove(raise, kind);

@@ -142,3 +142,51 @@ fn a_dissolve_motion_freezes_the_tap_during_the_vote_and_thaws_if_it_fails() {
 		assert_eq!(free(TEAM), 2 * 10 + 2 * 10);
 	});
 }
+
+#[test]
+fn no_milestone_is_paid_while_a_dissolve_vote_has_frozen_the_tap() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise with a 300 tranche, a milestone motion that passes, and a
+		// dissolve motion that freezes the tap while it runs,
+		let raise = active_raise(RaiseParams { milestones: milestones(&[300]), ..params() });
+		assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
+		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
+		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
+		vote_all(raise, ProposalKind::Dissolve, &[4, 5], true);
+		assert!(raise_of(raise).frozen);
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], true);
+		// when the milestone's voting period is over, it cannot be closed during the freeze
+		// (before, the tranche left the escrow the contributors were voting to recover);
+		let ends = Motions::<Test>::get(raise, ProposalKind::UnlockMilestone).unwrap().ends;
+		run_to_block(ends);
+		assert_noop!(
+			Daico::close_motion(signed(9), raise, ProposalKind::UnlockMilestone),
+			E::TapFrozen
+		);
+		assert_eq!(free(TEAM), 0);
+		// then the contributors dissolve the raise, and the milestone motion closes unpaid:
+		// the tranche is in the refund pool.
+		close_after_vote(raise, ProposalKind::Dissolve);
+		assert_eq!(raise_of(raise).state, RaiseState::Dissolved);
+		assert_ok!(Daico::close_motion(signed(9), raise, ProposalKind::UnlockMilestone));
+		assert_eq!(free(TEAM), 0);
+		assert_eq!(raise_of(raise).milestones_paid, 0);
+		assert_eq!(raise_of(raise).refund_pool, raise_of(raise).raised - raise_of(raise).tapped);
+	});
+}
+
+#[test]
+fn a_milestone_waits_for_a_failed_dissolve_vote_and_is_then_paid() {
+	ExtBuilder::default().build_and_execute(|| {
+		let raise = active_raise(RaiseParams { milestones: milestones(&[300]), ..params() });
+		assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
+		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
+		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
+		vote_all(raise, ProposalKind::Dissolve, &[4, 5], true);
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], false);
+		close_after_vote(raise, ProposalKind::Dissolve);
+		assert!(!raise_of(raise).frozen);
+		assert_ok!(Daico::close_motion(signed(9), raise, ProposalKind::UnlockMilestone));
+		assert_eq!(free(TEAM), 300);
+	});
+}
