@@ -436,3 +436,15 @@ fn a_members_first_vote_is_free_and_a_changed_vote_pays() {
 		assert!(fee(vote(true)) > 0, "and so does every later change");
 	});
 }
+
+/// A raise whose beneficiary is a co-op's keyless treasury is drawn by the co-op's motion:
+/// the DAICO's account origin is the treasury for a co-op's motion, the signer otherwise.
+#[test]
+fn a_coops_motion_acts_as_its_treasury_on_the_tap() {
+	type AccountOrigin = <Runtime as pallet_daico::Config>::AccountOrigin;
+	let coop = |id| RuntimeOrigin::from(pallet_coop_membership::Origin::Coop(id));
+	assert_eq!(AccountOrigin::try_origin(coop(5)).ok(), Some(treasury(5)));
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	assert_eq!(AccountOrigin::try_origin(RuntimeOrigin::signed(alice.clone())).ok(), Some(alice));
+	assert!(AccountOrigin::try_origin(RuntimeOrigin::root()).is_err());
+}

@@ -87,6 +87,10 @@ pub mod pallet {
 		/// Who decides for a co-op (its passed motion).
 		type CoopOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
 
+		/// The account acting on the tap: a signer, or (in coopchain) a co-op's motion acting as
+		/// its keyless treasury, so that a raise whose beneficiary is a co-op can be drawn.
+		type AccountOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+
 		/// Derives each raise's escrow account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -453,7 +457,8 @@ pub mod pallet {
 		/// Draw on the tap: `tap_rate × blocks` since the last draw (plus what accrued at
 		/// earlier rates), never more than the tap's share of the escrow.
 		///
-		/// Origin: the beneficiary.
+		/// Origin: the beneficiary ([`Config::AccountOrigin`]: signed, or a co-op's motion when
+		/// the beneficiary is the co-op's treasury).
 		///
 		/// Errors: [`Error::RaiseNotFound`], [`Error::NotActive`], [`Error::NotBeneficiary`],
 		/// [`Error::TapFrozen`], [`Error::NothingToDraw`].
@@ -461,13 +466,13 @@ pub mod pallet {
 		/// Events: [`Event::TapDrawn`].
 		#[pallet::call_index(3)]
 		pub fn draw_tap(origin: OriginFor<T>, raise: RaiseId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let who = T::AccountOrigin::ensure_origin(origin)?;
 			Self::do_draw_tap(who, raise)
 		}
 
 		/// Lower the tap rate at once. What accrued at the old rate stays drawable.
 		///
-		/// Origin: the beneficiary.
+		/// Origin: the beneficiary ([`Config::AccountOrigin`], as for `draw_tap`).
 		///
 		/// Errors: [`Error::RaiseNotFound`], [`Error::NotBeneficiary`], [`Error::NotActive`],
 		/// [`Error::NotALowerRate`].
@@ -479,7 +484,7 @@ pub mod pallet {
 			raise: RaiseId,
 			new_rate: BalanceOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
+			let who = T::AccountOrigin::ensure_origin(origin)?;
 			Self::do_lower_tap(who, raise, new_rate)
 		}
 

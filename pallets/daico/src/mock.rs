@@ -55,6 +55,7 @@ impl Config for Test {
 	type Currency = Balances;
 	type Coops = MockCoops;
 	type CoopOrigin = MockCoopOrigin<AccountId>;
+	type AccountOrigin = frame_system::EnsureSigned<AccountId>;
 	type PalletId = DaicoPalletId;
 	type MaxMilestones = ConstU32<3>;
 	type MaxContributors = ConstU32<8>;

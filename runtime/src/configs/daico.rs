@@ -21,6 +21,8 @@ impl pallet_daico::Config for Runtime {
 	type Currency = Balances;
 	type Coops = CoopMembership;
 	type CoopOrigin = CoopDecision;
+	/// A raise whose beneficiary is a co-op's treasury is drawn by the co-op's motion.
+	type AccountOrigin = pallet_coop_membership::EnsureMemberAccount<Runtime>;
 	type PalletId = DaicoPalletId;
 	type MaxMilestones = ConstU32<8>;
 	type MaxContributors = ConstU32<512>;
