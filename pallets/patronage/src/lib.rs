@@ -471,13 +471,14 @@ pub mod pallet {
 		/// Claim `member`'s allocation for a closed period: the cash share is paid to them now,
 		/// the rest is retained as a tranche on their capital account (written notice of
 		/// allocation). O(1) in the number of members. A member who has left since may claim
-		/// patronage recorded while they were a member.
+		/// patronage recorded while they were a member. Cash the member's account cannot receive
+		/// (a reaped account, cash below the existential deposit) is retained as equity with the
+		/// rest: an allocation is never lost.
 		///
 		/// Origin: signed by anyone (the member, or someone paying the fee for them).
 		///
 		/// Errors: [`Error::PeriodNotClosed`], [`Error::ClaimWindowClosed`],
-		/// [`Error::NothingToClaim`], [`Error::PaymentBelowMinimum`],
-		/// [`Error::CapitalAccountFull`], [`ArithmeticError::Overflow`](sp_runtime::ArithmeticError)
+		/// [`Error::NothingToClaim`], [`Error::CapitalAccountFull`], [`ArithmeticError::Overflow`](sp_runtime::ArithmeticError)
 		/// when the co-op's equity owed runs out of range.
 		///
 		/// Events: [`Event::AllocationNotified`], and [`Event::TranchesMerged`] when a full

@@ -190,7 +190,14 @@ impl<T: Config> Pallet<T> {
 			.checked_add(&allocation.total)
 			.filter(|claimed| *claimed <= closed.allocatable)
 			.defensive_ok_or(ArithmeticError::Underflow)?;
-		Self::ensure_can_receive(&member, allocation.cash)?;
+		// An allocation is never lost: cash the member's account cannot receive (a reaped
+		// account and cash below the existential deposit) is retained as equity with the rest,
+		// paid when it revolves.
+		let allocation = if Self::ensure_can_receive(&member, allocation.cash).is_ok() {
+			allocation
+		} else {
+			Allocation { cash: Zero::zero(), retained: allocation.total, ..allocation }
+		};
 
 		if !allocation.retained.is_zero() {
 			Self::retain_equity(coop, &member, period, closed.matures_after, allocation.retained)?;

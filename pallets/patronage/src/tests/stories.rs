@@ -96,17 +96,26 @@ fn a_member_whose_account_was_reaped_waits_until_they_can_receive() {
 }
 
 #[test]
-fn a_reaped_member_cannot_receive_dust_cash() {
+fn a_reaped_members_dust_cash_is_retained_as_equity_not_lost() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given member 1's allocation pays 2 in cash, when their account has been reaped, then
-		// the claim waits until they can receive it.
+		// Given member 1's allocation of 4 pays 2 in cash, and their account has been reaped
+		// (before, the claim failed until the window closed and the sweep took it all),
 		with_policy();
 		record(1, PURCHASES, 1);
 		close(4);
 		Balances::set_balance(&1, 0);
-		assert_noop!(
-			Patronage::claim(RuntimeOrigin::signed(9), 0, 0, 1),
-			Error::<Test>::PaymentBelowMinimum
-		);
+		// when it is claimed, all 4 are retained as equity (no dust payment to open an account),
+		assert_ok!(Patronage::claim(RuntimeOrigin::signed(9), 0, 0, 1));
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::AllocationNotified { member: 1, total: 4, cash: 0, retained: 4, .. }
+		)));
+		assert_eq!(balance(1), 0);
+		// then, once it matures and the account exists again, all 4 are paid.
+		close(0);
+		close(0);
+		Balances::set_balance(&1, ENDOWMENT);
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 1));
+		assert_eq!(balance(1), ENDOWMENT + 4);
 	});
 }
