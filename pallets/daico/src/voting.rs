@@ -211,18 +211,21 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether a dissolve motion's ayes reach `PreQuorum` of the quorum (in either measure
-	/// the mode counts).
+	/// Whether a dissolve motion's ayes reach `PreQuorum` of the quorum in every measure the
+	/// mode counts, from at least `MinVoters` contributors (or all, if fewer): one contributor,
+	/// however large, cannot freeze the tap alone.
 	fn reaches_pre_quorum(r: &RaiseOf<T>, m: &MotionOf<T>) -> bool {
 		let pre = T::PreQuorum::get();
+		let voters = m.heads.ayes >= T::MinVoters::get().min(r.contributors).max(1);
 		let heads_needed = pre.mul_ceil(r.params.quorum.mul_ceil(r.contributors)).max(1);
 		let capital_needed: BalanceOf<T> = pre.mul_ceil(r.params.quorum.mul_ceil(r.raised));
 		let heads = m.heads.ayes >= heads_needed;
 		let capital = !m.capital.ayes.is_zero() && m.capital.ayes >= capital_needed;
-		match r.params.voting {
-			VotingMode::HeadCount => heads,
-			VotingMode::Capital => capital,
-			VotingMode::DoubleMajority => heads || capital,
-		}
+		voters
+			&& match r.params.voting {
+				VotingMode::HeadCount => heads,
+				VotingMode::Capital => capital,
+				VotingMode::DoubleMajority => heads && capital,
+			}
 	}
 }

@@ -124,15 +124,17 @@ fn a_dissolve_motion_freezes_the_tap_during_the_vote_and_thaws_if_it_fails() {
 		let raise = active_raise(params());
 		run_to_block(13);
 		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
-		// When its ayes reach the pre-quorum: half of the quorum (3 of 5 heads) = 2 ayes.
+		// When its ayes reach the pre-quorum (half of the quorum, 3 of 5 heads: 2 ayes) from
+		// `MinVoters` (3) contributors.
 		assert_ok!(Daico::vote(signed(4), raise, ProposalKind::Dissolve, true));
-		assert!(!raise_of(raise).frozen);
 		assert_ok!(Daico::vote(signed(5), raise, ProposalKind::Dissolve, true));
+		assert!(!raise_of(raise).frozen, "two contributors do not freeze the tap");
+		assert_ok!(Daico::vote(signed(3), raise, ProposalKind::Dissolve, true));
 		// Then the tap is frozen until the motion closes.
 		assert!(events().contains(&Event::TapFrozen { raise }));
 		run_to_block(16);
 		assert_noop!(Daico::draw_tap(signed(TEAM), raise), E::TapFrozen);
-		// When the motion fails, then the tap thaws.
+		// When the motion fails (3 changes its mind: 2 ayes, 3 nays), then the tap thaws.
 		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], false);
 		close_after_vote(raise, ProposalKind::Dissolve);
 		assert_eq!(last_event(), Event::TapThawed { raise });
@@ -152,9 +154,9 @@ fn no_milestone_is_paid_while_a_dissolve_vote_has_frozen_the_tap() {
 		assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
 		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
 		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
-		vote_all(raise, ProposalKind::Dissolve, &[4, 5], true);
+		vote_all(raise, ProposalKind::Dissolve, &[3, 4, 5], true);
 		assert!(raise_of(raise).frozen);
-		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], true);
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2], true);
 		// when the milestone's voting period is over, it cannot be closed during the freeze
 		// (before, the tranche left the escrow the contributors were voting to recover);
 		let ends = Motions::<Test>::get(raise, ProposalKind::UnlockMilestone).unwrap().ends;
@@ -182,11 +184,48 @@ fn a_milestone_waits_for_a_failed_dissolve_vote_and_is_then_paid() {
 		assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
 		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
 		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
-		vote_all(raise, ProposalKind::Dissolve, &[4, 5], true);
+		vote_all(raise, ProposalKind::Dissolve, &[3, 4, 5], true);
+		assert!(raise_of(raise).frozen);
 		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], false);
 		close_after_vote(raise, ProposalKind::Dissolve);
 		assert!(!raise_of(raise).frozen);
 		assert_ok!(Daico::close_motion(signed(9), raise, ProposalKind::UnlockMilestone));
 		assert_eq!(free(TEAM), 300);
+	});
+}
+
+#[test]
+fn one_contributor_cannot_freeze_the_tap() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a head-count raise with the lowest quorum (20 % of 5 heads: the pre-quorum is one
+		// aye), where one aye used to freeze the tap, and re-proposing at each expiry kept it so,
+		let raise = active_raise(RaiseParams { quorum: Perbill::from_percent(20), ..params() });
+		assert_ok!(Daico::propose(signed(5), raise, Proposal::Dissolve));
+		// when one contributor, then a second, votes aye, the tap keeps running;
+		vote_all(raise, ProposalKind::Dissolve, &[5, 4], true);
+		assert!(!raise_of(raise).frozen);
+		run_to_block(13);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		// then only `MinVoters` (3) contributors freeze it.
+		vote_all(raise, ProposalKind::Dissolve, &[3], true);
+		assert!(raise_of(raise).frozen);
+	});
+}
+
+#[test]
+fn a_whale_cannot_freeze_a_double_majority_tap_alone() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a double-majority raise where contributor 1 holds 400 of 1,100: more than the
+		// capital pre-quorum (half of half of 1,100 = 275), which used to freeze it alone,
+		let raise = active_raise(RaiseParams { voting: VotingMode::DoubleMajority, ..params() });
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::Dissolve));
+		vote_all(raise, ProposalKind::Dissolve, &[1], true);
+		// then the tap is not frozen: the heads must reach the pre-quorum too, from three
+		// contributors.
+		assert!(!raise_of(raise).frozen);
+		vote_all(raise, ProposalKind::Dissolve, &[2], true);
+		assert!(!raise_of(raise).frozen);
+		vote_all(raise, ProposalKind::Dissolve, &[3], true);
+		assert!(raise_of(raise).frozen);
 	});
 }
