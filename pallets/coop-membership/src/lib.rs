@@ -441,6 +441,10 @@ pub mod pallet {
 		/// to decide for it, its treasury and deposit stranded. Dissolve it instead (a special
 		/// resolution, which its last voter passes alone).
 		LastVoterCannotLeave,
+		/// A co-op that is a member of the federation leaves it (by its own motion) before it
+		/// dissolves: its vote and validator seat would otherwise stay behind with nobody to act
+		/// for them.
+		StillInFederation,
 	}
 
 	#[pallet::hooks]
@@ -712,15 +716,21 @@ pub mod pallet {
 		/// `DispatchSpecial` motion). The federation cannot dissolve.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationCannotDissolve`],
-		/// [`Error::CoopHasOpenMotions`].
+		/// [`Error::StillInFederation`], [`Error::CoopHasOpenMotions`].
 		///
 		/// Events: [`Event::CoopDissolved`].
 		#[pallet::call_index(9)]
-		#[pallet::weight(<T as Config>::WeightInfo::dissolve_coop(T::MaxMembers::get()))]
+		// One more read than the benchmark: whether the treasury is in the federation.
+		#[pallet::weight(<T as Config>::WeightInfo::dissolve_coop(T::MaxMembers::get())
+			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn dissolve_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
 			let members = Self::do_dissolve_coop(coop)?;
-			Ok(Some(<T as Config>::WeightInfo::dissolve_coop(members)).into())
+			Ok(Some(
+				<T as Config>::WeightInfo::dissolve_coop(members)
+					.saturating_add(T::DbWeight::get().reads(1)),
+			)
+			.into())
 		}
 	}
 }

@@ -207,6 +207,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_dissolve_coop(coop: CoopId) -> Result<u32, DispatchError> {
 		ensure!(coop != coop_primitives::FEDERATION, Error::<T>::FederationCannotDissolve);
 		let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
+		ensure!(
+			!Members::<T>::contains_key(coop_primitives::FEDERATION, Self::treasury(coop)),
+			Error::<T>::StillInFederation
+		);
 		ensure!(info.open_motions == 0, Error::<T>::CoopHasOpenMotions);
 
 		let now = frame_system::Pallet::<T>::block_number();

@@ -1,6 +1,7 @@
 //! `dissolve_coop`.
 
 use super::*;
+use frame_support::traits::fungible::Mutate;
 
 #[test]
 fn by_its_own_special_resolution_owes_every_member_and_returns_the_deposit() {
@@ -82,4 +83,25 @@ fn an_ordinary_dispatch_motion_cannot_dissolve() {
 		}));
 		assert!(Coops::<Test>::contains_key(coop));
 	});
+}
+
+#[test]
+fn a_coop_in_the_federation_leaves_it_before_it_dissolves() {
+	// Given a co-op whose treasury is a member of the federation (founded by 10 and the
+	// co-op's treasury, so the co-op's vote counts in every federation quorum),
+	ExtBuilder::default().with_federation(vec![10, Membership::treasury(1)]).build_and_execute(
+		|| {
+			let coop = found(1, open_bylaws());
+			assert_eq!(coop, 1);
+			assert_ok!(Balances::mint_into(&treasury(coop), ENDOWMENT));
+			let special: RuntimeOrigin = Origin::CoopSpecial(coop).into();
+			// when it dissolves, it is refused: its treasury would stay a voter of the
+			// federation that nobody can act for (and keep a validator seat);
+			assert_noop!(Membership::dissolve_coop(special.clone(), coop), E::StillInFederation);
+			// then it leaves the federation by its motion, and dissolves.
+			assert_ok!(Membership::leave(Origin::Coop(coop).into(), 0));
+			assert_ok!(Membership::dissolve_coop(special, coop));
+			assert_eq!(coop_info(0).voting_members, 1);
+		},
+	);
 }
