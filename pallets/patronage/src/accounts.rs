@@ -2,7 +2,7 @@
 //! education and social fund.
 
 use crate::*;
-use frame_support::traits::tokens::{Fortitude, Preservation, Provenance};
+use frame_support::traits::tokens::{DepositConsequence, Fortitude, Preservation, Provenance};
 use sp_runtime::traits::{AccountIdConversion, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -54,6 +54,14 @@ impl<T: Config> Pallet<T> {
 	/// What `who` can pay and stay alive.
 	pub(crate) fn spendable(who: &T::AccountId) -> BalanceOf<T> {
 		T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite)
+	}
+
+	/// Whether paying `amount` to `who` fails only because it is below the existential deposit
+	/// of an account that does not exist (a reaped member).
+	pub(crate) fn below_minimum(who: &T::AccountId, amount: BalanceOf<T>) -> bool {
+		!amount.is_zero()
+			&& T::Currency::can_deposit(who, amount, Provenance::Extant)
+				== DepositConsequence::BelowMinimum
 	}
 
 	/// A payee without an account needs at least the existential deposit.

@@ -193,10 +193,11 @@ impl<T: Config> Pallet<T> {
 		// An allocation is never lost: cash the member's account cannot receive (a reaped
 		// account and cash below the existential deposit) is retained as equity with the rest,
 		// paid when it revolves.
-		let allocation = if Self::ensure_can_receive(&member, allocation.cash).is_ok() {
-			allocation
-		} else {
+		let allocation = if Self::below_minimum(&member, allocation.cash) {
 			Allocation { cash: Zero::zero(), retained: allocation.total, ..allocation }
+		} else {
+			Self::ensure_can_receive(&member, allocation.cash)?;
+			allocation
 		};
 
 		if !allocation.retained.is_zero() {
