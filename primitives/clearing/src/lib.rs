@@ -50,7 +50,8 @@ mod solver;
 #[cfg(feature = "std")]
 pub use solver::{solve, Solution, TooMuchDebt};
 
-/// An amount of debt. Inputs are at most 2⁶⁴; sums of up to 2⁶⁴ of them fit.
+/// An amount of debt. The solver takes obligations that sum to at most `2¹²⁷ − 1` (on chain an
+/// obligation is at most the circle's `MaxCreditLimit`, far below that in sum).
 pub type Amount = u128;
 
 /// A participant's potential (dual price) in a certificate.
