@@ -63,24 +63,36 @@ function decodeError(api, dispatchError) {
 
 /**
  * Signer locks across processes (the test files run side by side, and several sign as Alice):
- * a directory per signer, taken while the next nonce is read and the transaction enters the
- * pool, so the next submission of that signer reads a nonce past it. A lock older than 30 s is a
- * crashed holder's and is taken over.
+ * a directory per signer holding its holder's token, taken while the next nonce is read and
+ * the transaction enters the pool, so the next submission of that signer reads a nonce past it.
+ * A lock older than 30 s is a crashed holder's: it is moved aside atomically (one waiter wins
+ * the rename) and taken over. A holder releases only a lock that still holds its own token.
  */
 const LOCKS = process.env.COOPCHAIN_SIGNER_LOCKS || path.join(os.tmpdir(), 'coopchain-signer-locks');
 
 async function lockSigner(address) {
   fs.mkdirSync(LOCKS, { recursive: true });
   const lock = path.join(LOCKS, address);
+  const token = randomAsHex(16);
   for (;;) {
     try {
       fs.mkdirSync(lock);
-      return () => { try { fs.rmdirSync(lock); } catch { /* taken over */ } };
+      fs.writeFileSync(path.join(lock, 'token'), token);
+      return () => {
+        try {
+          if (fs.readFileSync(path.join(lock, 'token'), 'utf8') !== token) return;
+          fs.rmSync(lock, { recursive: true, force: true });
+        } catch { /* taken over meanwhile */ }
+      };
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 30_000) fs.rmdirSync(lock);
-      } catch { /* released meanwhile */ }
+        if (Date.now() - fs.statSync(lock).mtimeMs > 30_000) {
+          const aside = `${lock}.stale.${token}`;
+          fs.renameSync(lock, aside);
+          fs.rmSync(aside, { recursive: true, force: true });
+        }
+      } catch { /* released, or another waiter took it over */ }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
