@@ -145,17 +145,23 @@ fn a_dissolve_motion_freezes_the_tap_during_the_vote_and_thaws_if_it_fails() {
 	});
 }
 
+/// An active raise with a 300 tranche, a milestone motion that 1, 2 and 3 carry, and a
+/// dissolve motion whose ayes from 3, 4 and 5 freeze the tap while it runs.
+fn milestone_during_a_freeze() -> RaiseId {
+	let raise = active_raise(RaiseParams { milestones: milestones(&[300]), ..params() });
+	assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
+	vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
+	assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
+	vote_all(raise, ProposalKind::Dissolve, &[3, 4, 5], true);
+	assert!(raise_of(raise).frozen);
+	raise
+}
+
 #[test]
 fn no_milestone_is_paid_while_a_dissolve_vote_has_frozen_the_tap() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given an active raise with a 300 tranche, a milestone motion that passes, and a
-		// dissolve motion that freezes the tap while it runs,
-		let raise = active_raise(RaiseParams { milestones: milestones(&[300]), ..params() });
-		assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
-		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
-		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
-		vote_all(raise, ProposalKind::Dissolve, &[3, 4, 5], true);
-		assert!(raise_of(raise).frozen);
+		// Given a milestone that passes during a freeze, and a dissolve motion all carry,
+		let raise = milestone_during_a_freeze();
 		vote_all(raise, ProposalKind::Dissolve, &[1, 2], true);
 		// when the milestone's voting period is over, it cannot be closed during the freeze
 		// (before, the tranche left the escrow the contributors were voting to recover);
@@ -180,12 +186,9 @@ fn no_milestone_is_paid_while_a_dissolve_vote_has_frozen_the_tap() {
 #[test]
 fn a_milestone_waits_for_a_failed_dissolve_vote_and_is_then_paid() {
 	ExtBuilder::default().build_and_execute(|| {
-		let raise = active_raise(RaiseParams { milestones: milestones(&[300]), ..params() });
-		assert_ok!(Daico::propose(signed(2), raise, Proposal::UnlockMilestone));
-		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3], true);
-		assert_ok!(Daico::propose(signed(4), raise, Proposal::Dissolve));
-		vote_all(raise, ProposalKind::Dissolve, &[3, 4, 5], true);
-		assert!(raise_of(raise).frozen);
+		// Given a milestone that passes during a freeze, when the dissolve vote fails (3
+		// changes its mind: 2 ayes, 3 nays), then the milestone is paid after it.
+		let raise = milestone_during_a_freeze();
 		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3], false);
 		close_after_vote(raise, ProposalKind::Dissolve);
 		assert!(!raise_of(raise).frozen);
