@@ -511,16 +511,34 @@ async function untilEnacted(api, events) {
   assert.ok(scheduled, 'federation.EnactmentScheduled');
   const index = scheduled.data.index.toNumber();
   const when = scheduled.data.when.toNumber();
-  await untilBlock(api, when);
-  const hash = await api.rpc.chain.getBlockHash(when);
-  const enactedIn = (await (await api.at(hash)).query.system.events()).map((r) => r.event);
-  const [enacted] = eventsOf(enactedIn, api.events.federation.Enacted)
-    .filter((e) => e.data.index.toNumber() === index);
-  assert.ok(enacted, `federation.Enacted for resolution ${index} at block ${when}`);
-  if (enacted.data.result.isErr) {
-    throw new Error(`the enacted call failed: ${JSON.stringify(decodeError(api, enacted.data.result.asErr))}`);
+  // `events` are those of the block the motion closed in when it was first seen; a reorg may
+  // include the close again a block or two later, and the enactment moves with it: look at the
+  // canonical blocks around `when`.
+  const SLACK = 10;
+  for (let n = Math.max(1, when - SLACK); n <= when + SLACK; n += 1) {
+    await untilBlock(api, n);
+    const hash = await api.rpc.chain.getBlockHash(n);
+    const enactedIn = (await (await api.at(hash)).query.system.events()).map((r) => r.event);
+    const [enacted] = eventsOf(enactedIn, api.events.federation.Enacted)
+      .filter((e) => e.data.index.toNumber() === index);
+    if (!enacted) continue;
+    if (enacted.data.result.isErr) {
+      throw new Error(`the enacted call failed: ${JSON.stringify(decodeError(api, enacted.data.result.asErr))}`);
+    }
+    return enactedIn;
   }
-  return enactedIn;
+  // Not found: report what the scheduler did around `when`, and whether the resolution is
+  // still pending, so that a failure says why.
+  const seen = [];
+  for (let n = Math.max(1, when - SLACK); n <= when + SLACK; n += 1) {
+    const at = await api.at(await api.rpc.chain.getBlockHash(n));
+    for (const { event } of await at.query.system.events()) {
+      if (['scheduler', 'federation'].includes(event.section)) seen.push(`#${n} ${event.section}.${event.method} ${JSON.stringify(event.data.toHuman())}`);
+    }
+  }
+  const pending = (await api.query.federation.enactments(index)).toHuman();
+  assert.fail(`federation.Enacted for resolution ${index} within ${SLACK} blocks of block ${when}; `
+    + `still pending: ${JSON.stringify(pending)}; seen: ${seen.join('; ')}`);
 }
 
 /** Opens the federation's credit circle (circle 0) by federation motion, unless it is open. */
