@@ -516,7 +516,8 @@ async function untilEnacted(api, events) {
   // canonical blocks around `when`.
   const SLACK = 10;
   for (let n = Math.max(1, when - SLACK); n <= when + SLACK; n += 1) {
-    await untilBlock(api, n);
+    // Read block n once a block is built on it (not in the instant it is imported).
+    await untilBlock(api, n + 1);
     const hash = await api.rpc.chain.getBlockHash(n);
     const enactedIn = (await (await api.at(hash)).query.system.events()).map((r) => r.event);
     const [enacted] = eventsOf(enactedIn, api.events.federation.Enacted)
