@@ -511,8 +511,10 @@ async function untilEnacted(api, events) {
   assert.ok(scheduled, 'federation.EnactmentScheduled');
   const index = scheduled.data.index.toNumber();
   const when = scheduled.data.when.toNumber();
-  // `events` are those of the block the motion closed in when it was first seen; a reorg may
-  // include the close again a block or two later, and the enactment moves with it: look at the
+  // The scheduler may enact it after `when`: pallet-session claims the whole block's weight in
+  // the block that changes the session (every 10th), so pallet-scheduler, which spends only the
+  // block's remaining weight, leaves that block's agenda to the next one (`AgendaIncomplete`);
+  // and a reorg may include the close again later, moving the enactment with it. Look at the
   // canonical blocks around `when`.
   const SLACK = 10;
   for (let n = Math.max(1, when - SLACK); n <= when + SLACK; n += 1) {
