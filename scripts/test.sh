@@ -49,6 +49,39 @@ build_node
 papi_descriptors
 build_upgrade_wasm
 
+# ---- 2b. chain specs: coopchain from the example founders file, and no node without --chain ----
+say "chain specs (coopchain from node/coopchain-founders.example.json; --chain required)"
+spec_dir=$(mktemp -d /tmp/coopchain-spec.XXXXXX)
+example="$ROOT/node/coopchain-founders.example.json"
+"$NODE_BIN" export-chain-spec --chain "coopchain:$example" --output "$spec_dir/plain.json" \
+	>/dev/null || die "export-chain-spec of the example founders file failed"
+"$NODE_BIN" build-spec --chain "coopchain:$example" --raw --disable-default-bootnode \
+	--base-path "$spec_dir/base" >"$spec_dir/raw.json" 2>"$spec_dir/build-spec.log" \
+	|| die "build-spec --raw of the example founders file failed (log: $spec_dir/build-spec.log)"
+node "$ROOT/scripts/check-chain-spec.js" "$example" "$spec_dir/plain.json" "$spec_dir/raw.json" \
+	|| die "the coopchain chain spec is not what the founders file says"
+# A founders file naming //Alice is refused, and the error says which entry.
+node -e 'const fs = require("fs"); const f = JSON.parse(fs.readFileSync(process.argv[1]));
+	f.founders[1].member = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	fs.writeFileSync(process.argv[2], JSON.stringify(f))' "$example" "$spec_dir/alice.json"
+if out=$("$NODE_BIN" export-chain-spec --chain "coopchain:$spec_dir/alice.json" 2>&1); then
+	die "a founders file naming //Alice founded a chain"
+fi
+grep -qF 'founders[1].member: the well-known development key //Alice' <<<"$out" \
+	|| die "the refusal of //Alice does not say why: $out"
+# Without --chain the node does not start (no silent development chain); --dev still means dev.
+if out=$(timeout 60 "$NODE_BIN" --tmp 2>&1); then die "the node started without --chain"; fi
+grep -qF 'no chain given' <<<"$out" || die "the node without --chain did not say why: $out"
+if out=$("$NODE_BIN" export-chain-spec --chain coopchain 2>&1); then
+	die "--chain coopchain without its founders file built a chain spec"
+fi
+grep -qF 'coopchain:<founders.json>' <<<"$out" || die "--chain coopchain did not say why: $out"
+"$NODE_BIN" build-spec --dev --disable-default-bootnode 2>/dev/null |
+	node -e 'process.exit(JSON.parse(require("fs").readFileSync(0)).id === "coopchain_dev" ? 0 : 1)' \
+	|| die "--dev no longer selects the development chain"
+rm -rf "$spec_dir"
+echo "chain specs: passed"
+
 failures=0
 run_dir=$(mktemp -d /tmp/coopchain-test.XXXXXX)
 cleanup() { pkill -f -- "$run_dir" 2>/dev/null || true; }

@@ -94,7 +94,7 @@ describe('journey 1: founding a co-op', () => {
     // The founder is each motion's whole electorate: it closes after the deliberation time.
     await untilClosable(api, coop, motions);
     const closed = await submit(api, batched(api, motions.map(
-      (m) => api.tx.coopMembership.close(coop, m, { refTime: 0, proofSize: 0 }))), founder);
+      (m) => api.tx.coopMembership.closeMotion(coop, m, { refTime: 0, proofSize: 0 }))), founder);
     assert.equal(closed.error, null);
     const outcomes = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
     assert.deepEqual(outcomes.map((o) => o.data.outcome.toString()), ['Approved', 'Approved', 'Approved']);
@@ -128,7 +128,7 @@ describe('journey 1: founding a co-op', () => {
     await untilClosable(api, coop, [motion]);
     // Anyone may close it, here a member, so the applicant pays only the application's fee.
     const closed = await submit(
-      api, api.tx.coopMembership.close(coop, motion, { refTime: 0, proofSize: 0 }), founder);
+      api, api.tx.coopMembership.closeMotion(coop, motion, { refTime: 0, proofSize: 0 }), founder);
     assert.equal(closed.error, null);
     const [outcome] = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
     assert.equal(outcome.data.outcome.toString(), 'Rejected');

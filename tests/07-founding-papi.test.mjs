@@ -112,7 +112,7 @@ describe('journey 1 through polkadot-api (typed descriptors)', () => {
       calls: motions.map((motion) => api.tx.CoopMembership.vote({ coop, motion, aye: true }).decodedCall),
     }), founder);
     const events = await ok(api.tx.Utility.batch_all({
-      calls: motions.map((motion) => api.tx.CoopMembership.close({
+      calls: motions.map((motion) => api.tx.CoopMembership.close_motion({
         coop, motion, call_weight_bound: { ref_time: 0n, proof_size: 0n },
       }).decodedCall),
     }), founder);
@@ -134,7 +134,7 @@ describe('journey 1 through polkadot-api (typed descriptors)', () => {
     for (const a of [...applicants, founder]) {
       await ok(api.tx.CoopMembership.vote({ coop, motion, aye: false }), a);
     }
-    const events = await ok(api.tx.CoopMembership.close({
+    const events = await ok(api.tx.CoopMembership.close_motion({
       coop, motion, call_weight_bound: { ref_time: 0n, proof_size: 0n },
     }), founder);
     assert.equal(eventsOf(events, 'CoopMembership', 'MotionClosed')[0].outcome.type, 'Rejected');

@@ -144,7 +144,7 @@ describe('chain foundation', () => {
     assert.equal(inPerson.error.name, 'NotMember');
     await Promise.all([alice, bob].map((v) => submit(
       api, api.tx.coopMembership.voteAsDelegate(0, motion, coopOf(v), true), v)));
-    const ambush = await submit(api, api.tx.coopMembership.close(0, motion, bound), bob);
+    const ambush = await submit(api, api.tx.coopMembership.closeMotion(0, motion, bound), bob);
     assert.equal(ambush.error.section, 'coopMembership');
     assert.equal(ambush.error.name, 'TooEarlyToClose');
     assert.match(ambush.error.docs, /every eligible voter|voting period/);
@@ -155,7 +155,7 @@ describe('chain foundation', () => {
     await Promise.all([charlie, dave].map((v) => submit(
       api, api.tx.coopMembership.voteAsDelegate(0, motion, coopOf(v), false), v)));
     await untilClosable(api, 0, [motion]);
-    const closed = await submit(api, api.tx.coopMembership.close(0, motion, bound), bob);
+    const closed = await submit(api, api.tx.coopMembership.closeMotion(0, motion, bound), bob);
     assert.equal(closed.error, null);
     const [outcome] = eventsOf(closed.events, api.events.coopMembership.MotionClosed);
     assert.ok(['Rejected', 'Expired'].includes(outcome.data.outcome.toString()),
@@ -213,7 +213,7 @@ describe('chain foundation', () => {
     // and the co-op leaves.
     assert.ok(await federationVote(api, [motion], false) >= 4, 'the founding co-ops voted');
     await untilClosable(api, 0, [motion]);
-    const closed = await submit(api, api.tx.coopMembership.close(0, motion,
+    const closed = await submit(api, api.tx.coopMembership.closeMotion(0, motion,
       { refTime: 0, proofSize: 0 }), alice);
     assert.equal(closed.error, null);
     await passMotion(api, coop, api.tx.coopMembership.leave(0), founder, [founder, member]);

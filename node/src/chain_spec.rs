@@ -1,6 +1,12 @@
-//! Chain specifications: `dev` and `local`, built from the runtime's genesis presets.
+//! Chain specifications: `dev` and `local`, built from the runtime's genesis presets, and the
+//! production chain `coopchain`, built from a founders file that the founding co-ops write.
 
-use coopchain_runtime::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL, WASM_BINARY};
+use std::path::Path;
+
+use coopchain_runtime::{
+	genesis_config_presets::coopchain_genesis_from_json, SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL,
+	WASM_BINARY,
+};
 use sc_service::ChainType;
 
 /// A chain specification of coopchain; the genesis state comes from the runtime's presets.
@@ -39,6 +45,28 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("coopchain_local")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `coopchain:<founders.json>`: the production chain, founded by the co-ops of the founders file
+/// (`node/coopchain-founders.example.json` shows its form). Their own accounts and keys, no
+/// development account, no sudo, production bylaws; the runtime checks the file
+/// (`coopchain_genesis`) and says what is wrong with it.
+pub fn coopchain_chain_spec(founders: &Path) -> Result<ChainSpec, String> {
+	let at = founders.display();
+	let text =
+		std::fs::read(founders).map_err(|e| format!("cannot read the founders file {at}: {e}"))?;
+	let json: serde_json::Value = serde_json::from_slice(&text)
+		.map_err(|e| format!("the founders file {at} is not JSON: {e}"))?;
+	let patch = coopchain_genesis_from_json(&json)
+		.map_err(|e| format!("the founders file {at} cannot found coopchain: {e}"))?;
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("coopchain")
+		.with_id("coopchain")
+		.with_chain_type(ChainType::Live)
+		.with_protocol_id("coopchain")
+		.with_genesis_config_patch(patch)
 		.with_properties(properties())
 		.build())
 }

@@ -14,7 +14,8 @@ pub enum Subcommand {
 	/// Prefer `export-chain-spec`, which needs no node configuration.
 	BuildSpec(sc_cli::BuildSpecCmd),
 
-	/// Export the chain specification of a chain (`dev`, `local` or a JSON file).
+	/// Export the chain specification of a chain (`dev`, `local`, `coopchain:<founders.json>`
+	/// or a JSON file).
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
 	/// Validate blocks.

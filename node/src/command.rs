@@ -10,6 +10,21 @@ use crate::{
 	service,
 };
 
+/// The `--chain` form of the production chain: `coopchain:<founders.json>`.
+const FOUNDERS_PREFIX: &str = "coopchain:";
+
+/// What a node run without `--chain` says. One line: `main` prints it as
+/// `Error: Input("no chain given: …")` and exits with 1.
+const NO_CHAIN: &str = "no chain given: pass --chain with a chain spec file (the raw spec of \
+	the network you join), `--chain coopchain:<founders.json>` to found the production chain, \
+	`--chain local` for the local test network, or `--dev` (`--chain dev`) for a development \
+	chain";
+
+/// What `--chain coopchain` without its founders file says.
+const COOPCHAIN_NEEDS_FOUNDERS: &str = "the coopchain chain is founded from its founders file: \
+	pass `--chain coopchain:<founders.json>` (see node/coopchain-founders.example.json and \
+	scripts/chain-spec.sh), or the raw chain spec the founders published";
+
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
 		"coopchain node".into()
@@ -35,10 +50,18 @@ impl SubstrateCli for Cli {
 		2026
 	}
 
+	/// `--chain`: `dev`, `local`, `coopchain:<founders.json>` or a chain spec file. Without
+	/// `--chain` (and without `--dev`, which means `--chain dev`), sc-cli asks for the chain ""
+	/// and the node refuses: it never starts a development chain that nobody asked for.
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
+		if let Some(founders) = id.strip_prefix(FOUNDERS_PREFIX) {
+			return Ok(Box::new(chain_spec::coopchain_chain_spec(std::path::Path::new(founders))?));
+		}
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"local" => Box::new(chain_spec::local_chain_spec()?),
+			"" => return Err(NO_CHAIN.into()),
+			"coopchain" => return Err(COOPCHAIN_NEEDS_FOUNDERS.into()),
 			path => {
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)
 			},

@@ -213,7 +213,30 @@ pub fn new_full<
 
 	let role = config.role;
 	let force_authoring = config.force_authoring;
-	let backoff_authoring_blocks: Option<()> = None;
+	// When finality stalls (a third or more of the validators down: 2 of 4 on `local`), block
+	// authoring slows down instead of growing an unfinalised chain at full speed: every
+	// unfinalised block is kept by every node, executed by each node that syncs it and, once
+	// GRANDPA resumes, finalised in one go. Counting from the finalised head, the first
+	// `unfinalized_slack` blocks (50: five minutes at 6 s) are authored as usual, so a GRANDPA
+	// round that lags after a restart or a validator rotation never triggers it (GRANDPA
+	// normally trails the head by 1-3 blocks). Past them a validator lets
+	// `(unfinalised - 50) / authoring_bias` slots (bias 2) pass after the chain head's slot
+	// before it authors, at most `max_interval` slots: 10, so a stalled chain still grows about
+	// a block a minute (some 1 300 blocks a day instead of 14 400). It must keep growing: the
+	// way out of a stall the operators cannot fix by restarting their validators is federation
+	// business (a special resolution replacing the dead validators, `grandpa.noteStalled` by
+	// enactment), and motions count their periods in blocks; while backing off they take
+	// about 11 times as long in wall-clock time (with sc-consensus-slots' default cap of 100
+	// slots, 100 times). A `--dev` chain has a single GRANDPA voter, which finalises every
+	// block at once, so it never backs off (the backoff applies even with --force-authoring).
+	let backoff_authoring_blocks =
+		Some(sc_consensus_slots::BackoffAuthoringOnFinalizedHeadLagging::<
+			coopchain_runtime::BlockNumber,
+		> {
+			unfinalized_slack: 50,
+			authoring_bias: 2,
+			max_interval: 10,
+		});
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();

@@ -256,7 +256,7 @@ fn a_special_resolution_of_the_federation_authorises_a_runtime_upgrade() {
 		// still refused while Charlie and Dave have not voted.
 		let motion = propose(Proposal::DispatchSpecial { call: enact() });
 		vote(motion, &[Alice, Bob], true);
-		let close = |motion| crate::CoopMembership::close(signed(Dave), 0, motion, bound);
+		let close = |motion| crate::CoopMembership::close_motion(signed(Dave), 0, motion, bound);
 		assert!(close(motion).is_err(), "same block");
 		System::set_block_number(3);
 		assert!(close(motion).is_err(), "two of four, others not voted");
@@ -447,4 +447,80 @@ fn a_coops_motion_acts_as_its_treasury_on_the_tap() {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	assert_eq!(AccountOrigin::try_origin(RuntimeOrigin::signed(alice.clone())).ok(), Some(alice));
 	assert!(AccountOrigin::try_origin(RuntimeOrigin::root()).is_err());
+}
+
+/// Issue #18: the four `local_testnet` validators purge their session keys one after another
+/// (signed by their `//Name//stash` accounts, through the runtime's call filter). Three leave
+/// the set cleanly; the last one's purge is refused, so that pallet-session, Aura and GRANDPA
+/// always have a validator with keys, and it ends up alone in office.
+mod keys_purged {
+	use super::*;
+	use crate::configs::validators::SESSION_PERIOD;
+	use frame_support::traits::OnFinalize;
+	use sp_runtime::{traits::Dispatchable, DispatchError};
+
+	/// Runs to the first block of the next session: pallet-session rotates in `on_initialize`,
+	/// GRANDPA enacts its (undelayed) authority change in `on_finalize`.
+	fn next_session() {
+		let next = (System::block_number() / SESSION_PERIOD + 1) * SESSION_PERIOD;
+		System::set_block_number(next);
+		<crate::Session as OnInitialize<_>>::on_initialize(next);
+		<crate::Grandpa as OnFinalize<_>>::on_finalize(next);
+	}
+
+	fn purge_keys(who: Sr25519Keyring) -> Result<(), DispatchError> {
+		RuntimeCall::Session(pallet_session::Call::purge_keys {})
+			.dispatch(RuntimeOrigin::signed(who.to_account_id()))
+			.map(|_| ())
+			.map_err(|e| e.error)
+	}
+
+	/// Aura and GRANDPA have authorities; pallet-session has validators in office and queued.
+	fn assert_alive() {
+		assert!(!pallet_aura::Authorities::<Runtime>::get().is_empty(), "Aura authorities");
+		assert!(
+			!pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().is_empty(),
+			"GRANDPA authorities"
+		);
+		assert!(!pallet_session::Validators::<Runtime>::get().is_empty(), "in office");
+		assert!(!pallet_session::QueuedKeys::<Runtime>::get().is_empty(), "queued");
+	}
+
+	#[test]
+	fn the_last_validator_with_keys_stays_in_office_and_consensus_never_empties() {
+		sp_io::TestExternalities::new(build("local_testnet")).execute_with(|| {
+			System::set_block_number(1);
+			let stashes = [
+				Sr25519Keyring::AliceStash,
+				Sr25519Keyring::BobStash,
+				Sr25519Keyring::CharlieStash,
+			];
+			for stash in stashes {
+				assert_ok!(purge_keys(stash));
+				assert!(!pallet_session::NextKeys::<Runtime>::contains_key(stash.to_account_id()));
+				next_session();
+				assert_alive();
+			}
+			// Dave's validator is the last with keys: its purge is refused.
+			assert_eq!(
+				purge_keys(Sr25519Keyring::DaveStash),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+			assert!(pallet_session::NextKeys::<Runtime>::contains_key(
+				Sr25519Keyring::DaveStash.to_account_id()
+			));
+			for _ in 0..3 {
+				next_session();
+				assert_alive();
+			}
+
+			let dave = Sr25519Keyring::DaveStash.to_account_id();
+			assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![dave.clone()]);
+			assert_eq!(pallet_coop_validators::Planned::<Runtime>::get().into_inner(), vec![dave]);
+			let aura: sp_consensus_aura::sr25519::AuthorityId =
+				Sr25519Keyring::Dave.public().into();
+			assert_eq!(pallet_aura::Authorities::<Runtime>::get().into_inner(), vec![aura]);
+			assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+		});
+	}
 }

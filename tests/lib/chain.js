@@ -311,7 +311,7 @@ async function asProposals(items, who) {
 async function closeApproved(api, coop, motions, bounds, closer) {
   await untilClosable(api, coop, motions);
   const closed = await submit(api, batched(api,
-    motions.map((m, i) => api.tx.coopMembership.close(coop, m, bounds[i]))), closer);
+    motions.map((m, i) => api.tx.coopMembership.closeMotion(coop, m, bounds[i]))), closer);
   if (closed.error) throw new Error(`close in co-op ${coop}: ${JSON.stringify(closed.error)}`);
   const outcomes = eventsOf(closed.events, api.events.coopMembership.MotionClosed)
     .filter((e) => e.data.coop.toNumber() === coop);
@@ -494,7 +494,7 @@ async function admitToFederation(api, coops) {
   await federationVote(api, motions);
   await untilClosable(api, 0, motions);
   const closed = await submit(api, batched(api, motions.map(
-    (m) => api.tx.coopMembership.close(0, m, { refTime: 0, proofSize: 0 }))), dev('Alice'));
+    (m) => api.tx.coopMembership.closeMotion(0, m, { refTime: 0, proofSize: 0 }))), dev('Alice'));
   if (closed.error) throw new Error(`federation close: ${JSON.stringify(closed.error)}`);
   const admitted = eventsOf(closed.events, api.events.coopMembership.MemberAdmitted)
     .map((e) => e.data.member.toString());

@@ -140,7 +140,7 @@ async function seedDemo(api, log = () => {}) {
   await federationVote(api, applications);
   await untilClosable(api, 0, applications);
   const closed = await submit(api, batched(api, applications.map(
-    (m) => api.tx.coopMembership.close(0, m, { refTime: 0, proofSize: 0 }))), alice);
+    (m) => api.tx.coopMembership.closeMotion(0, m, { refTime: 0, proofSize: 0 }))), alice);
   if (closed.error) throw new Error(`federation close: ${JSON.stringify(closed.error)}`);
   assert.equal(eventsOf(closed.events, api.events.coopMembership.MemberAdmitted).length, 3);
   await ensureFederationCircle(api);

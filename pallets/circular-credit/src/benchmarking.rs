@@ -3,17 +3,11 @@
 use super::*;
 use crate::Pallet as CircularCredit;
 use alloc::vec::Vec;
-use coop_primitives::BenchmarkCoops;
+use coop_primitives::{benchmarking::assert_last_event, BenchmarkCoops};
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
-
-fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
-		event,
-	));
-}
 
 /// A co-op with an open circle that requires maximal clearing; returns it.
 fn circle<T: Config>() -> CircleId {

@@ -2,33 +2,11 @@
 //! (`coop_primitives::testing`).
 
 use crate::{self as pallet_circular_credit, *};
-use coop_primitives::testing;
-use frame_support::{
-	derive_impl,
-	traits::{ConstU128, ConstU32},
-};
-use sp_runtime::BuildStorage;
+use frame_support::traits::{ConstU128, ConstU32};
 
-/// Accounts are `u64`; co-op `c`'s treasury is account `1000 + c`.
-pub type AccountId = u64;
-
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		CircularCredit: pallet_circular_credit,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-}
-
-pub use coop_primitives::testing::{MockCoopOrigin, MockCoops};
+// Accounts are `u64`.
+coop_primitives::test_runtime!(Test, u64, [CircularCredit: pallet_circular_credit]);
+coop_primitives::use_mock_registry!();
 
 impl Config for Test {
 	type Coops = MockCoops;
@@ -45,33 +23,16 @@ impl Config for Test {
 	type BenchmarkHelper = MockCoops;
 }
 
-/// The treasury of co-op 0: in the mock, its decisions.
-pub const TREASURY: AccountId = 1000;
-
 #[derive(Default)]
 pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
-		let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			MockCoops::set_members([1u64, 2, 3, 4, 5]);
-		});
-		ext
-	}
-
-	/// Runs the test, then checks the pallet's invariants.
-	pub fn build_and_execute(self, test: impl FnOnce()) {
-		testing::execute_with_invariants(self.build(), test, CircularCredit::do_try_state)
+		ext_at_block_one(genesis(), || MockCoops::set_members([1u64, 2, 3, 4, 5]))
 	}
 }
 
-/// This pallet's last event.
-pub fn last_event() -> Event<Test> {
-	testing::last_pallet_event::<Test, Event<Test>>()
-}
+coop_primitives::test_helpers!(Test, CircularCredit);
 
 pub fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)

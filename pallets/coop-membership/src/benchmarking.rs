@@ -3,17 +3,12 @@
 use super::*;
 use crate::Pallet as Membership;
 use alloc::vec;
+use coop_primitives::benchmarking::assert_last_event;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate as _;
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
-
-fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
-		event,
-	));
-}
 
 /// A generous balance for an account in the benchmarks.
 fn endow<T: Config>(who: &T::AccountId) {
@@ -295,7 +290,8 @@ mod benchmarks {
 		assert_eq!(Votes::<T>::get((assembly, m), &treasury), Some(true));
 	}
 
-	/// An expulsion with `v` votes to clear, of a member who voted in `m` other open motions.
+	/// `close_motion`: an expulsion with `v` votes to clear, of a member who voted in `m` other
+	/// open motions (named `close` for its weight function).
 	#[benchmark]
 	fn close(
 		v: Linear<1, { T::MaxMembers::get().saturating_sub(1) }>,
@@ -324,7 +320,7 @@ mod benchmarks {
 		let caller: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), coop, motion, Weight::zero());
+		close_motion(RawOrigin::Signed(caller), coop, motion, Weight::zero());
 
 		assert!(!Members::<T>::contains_key(coop, &accused));
 	}

@@ -386,7 +386,7 @@ pub mod pallet {
 		TooEarlyToClose,
 		/// The encoded call is longer than `MaxCallLen` bytes.
 		CallTooLong,
-		/// The weight bound given to `close` is below the weight of the motion's call.
+		/// The weight bound given to `close_motion` is below the weight of the motion's call.
 		CallWeightBoundTooLow,
 		/// Admission motions are opened by `apply`, not by `propose`.
 		AdmissionIsByApplication,
@@ -636,14 +636,14 @@ pub mod pallet {
 				// An expelled member's roles end: one more read and write.
 				.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 		)]
-		pub fn close(
+		pub fn close_motion(
 			origin: OriginFor<T>,
 			coop: CoopId,
 			motion: MotionIndex,
 			call_weight_bound: Weight,
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
-			let weight = Self::do_close(coop, motion, call_weight_bound)?;
+			let weight = Self::do_close_motion(coop, motion, call_weight_bound)?;
 			Ok(Some(weight).into())
 		}
 

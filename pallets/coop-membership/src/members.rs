@@ -2,6 +2,7 @@
 //! capital (with its first-in-first-out queue when the treasury cannot pay).
 
 use crate::*;
+use frame_support::traits::DefensiveSaturating;
 
 impl<T: Config> Pallet<T> {
 	/// The keyless treasury account of `coop`.
@@ -287,7 +288,8 @@ impl<T: Config> Pallet<T> {
 		if class.is_some_and(|c| c.is_voting_investor()) {
 			info.voting_investors.saturating_dec();
 		}
-		info.share_capital = info.share_capital.saturating_sub(member.share_capital);
+		// The co-op's share capital is the sum of its members' (invariant 2).
+		info.share_capital = info.share_capital.defensive_saturating_sub(member.share_capital);
 		let due =
 			frame_system::Pallet::<T>::block_number().saturating_add(info.bylaws.withdrawal_notice);
 		Self::owe_redemption(coop, who, member.share_capital, due)?;

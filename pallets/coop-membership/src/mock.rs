@@ -1,45 +1,17 @@
 //! A test runtime: frame-system, real pallet-balances, and this pallet.
 
 use crate::{self as pallet_coop_membership, *};
-use coop_primitives::testing;
 use core::cell::RefCell;
 use frame_support::{
-	derive_impl, parameter_types,
+	parameter_types,
 	traits::{ConstU32, ConstU64},
 	PalletId,
 };
-use sp_runtime::{traits::IdentityLookup, BuildStorage};
+use sp_runtime::BuildStorage;
 
-/// Accounts are `u128`, wide enough that every co-op's treasury sub-account is distinct.
-pub type AccountId = u128;
-/// Balances are `u64`.
-pub type Balance = u64;
-
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Membership: pallet_coop_membership,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU64<5>;
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+// Accounts are `u128`, wide enough that every co-op's treasury sub-account is distinct;
+// balances `u64`, the existential deposit 5.
+coop_primitives::test_runtime!(Test, u128, balances(u64, 5), [Balances: pallet_balances, Membership: pallet_coop_membership]);
 
 thread_local! {
 	/// What the `OnMemberRemoved` hook was told, in order.
@@ -63,6 +35,10 @@ parameter_types! {
 	pub const CoopPalletId: PalletId = PalletId(*b"py/coops");
 }
 
+/// Every test account starts with this much.
+pub const ENDOWMENT: Balance = 1_000;
+/// The share price of the fixtures' bylaws.
+pub const SHARE: Balance = 50;
 pub const COOP_DEPOSIT: Balance = 100;
 pub const MOTION_DEPOSIT: Balance = 10;
 pub const VOTING_PERIOD: u64 = 10;
@@ -74,14 +50,15 @@ pub const DELIBERATION: u64 = 1;
 impl Config for Test {
 	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type CoopOrigin = EnsureCoopSpecial;
 	type CoopAccountOrigin = EnsureCoopAny;
-	type OnMemberRemoved = RecordRemovals;
-	type PalletId = CoopPalletId;
+	// Money: deposits are held on the members' own accounts.
+	type Currency = Balances;
 	type CoopDeposit = ConstU64<COOP_DEPOSIT>;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type MotionDeposit = ConstU64<MOTION_DEPOSIT>;
+	type PalletId = CoopPalletId;
+	type OnMemberRemoved = RecordRemovals;
 	type MaxNameLen = ConstU32<32>;
 	type MaxClasses = ConstU32<4>;
 	type MaxMembers = ConstU32<12>;
@@ -97,17 +74,6 @@ impl Config for Test {
 	type MinDeliberation = ConstU64<DELIBERATION>;
 	type WeightInfo = ();
 }
-
-/// Every test account starts with this much.
-pub const ENDOWMENT: Balance = 1_000;
-/// The share price of the fixtures' bylaws.
-pub const SHARE: Balance = 50;
-
-/// Class indices of the fixtures' bylaws.
-pub const WORKER: ClassIndex = 0;
-pub const CONSUMER: ClassIndex = 1;
-pub const INVESTOR: ClassIndex = 2;
-pub const SUPPORTER: ClassIndex = 3;
 
 /// Bylaws used by most tests: admission by vote, four classes (supporters do not vote),
 /// investors capped at a third of the voters, 50 % quorum, more than half the votes for an
@@ -140,6 +106,12 @@ pub fn bylaws() -> BylawsOf<Test> {
 pub fn open_bylaws() -> BylawsOf<Test> {
 	Bylaws { admission: AdmissionMode::Open, ..bylaws() }
 }
+
+/// Class indices of the fixtures' bylaws.
+pub const WORKER: ClassIndex = 0;
+pub const CONSUMER: ClassIndex = 1;
+pub const INVESTOR: ClassIndex = 2;
+pub const SUPPORTER: ClassIndex = 3;
 
 /// The founding member of the federation (co-op 0) that every test chain starts with, so that
 /// the co-ops a test founds are ordinary co-ops (1, 2, …): the federation admits only co-ops.
@@ -177,13 +149,7 @@ impl ExtBuilder {
 	}
 
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=20).map(|who| (who, ENDOWMENT)).collect(),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
+		let mut storage = genesis_with_balances((1..=20).map(|who| (who, ENDOWMENT)).collect());
 		let mut coops = if self.federation.is_empty() {
 			vec![]
 		} else {
@@ -193,31 +159,8 @@ impl ExtBuilder {
 		pallet_coop_membership::GenesisConfig::<Test> { coops, delegates: self.delegates }
 			.assimilate_storage(&mut storage)
 			.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			REMOVED.with(|r| r.borrow_mut().clear());
-		});
-		ext
-	}
-
-	/// Runs the test, then checks the pallet's invariants.
-	pub fn build_and_execute(self, test: impl FnOnce()) {
-		testing::execute_with_invariants(self.build(), test, Membership::do_try_state)
+		ext_at_block_one(storage, || REMOVED.with(|r| r.borrow_mut().clear()))
 	}
 }
 
-/// Moves to block `n`, checking the invariants at every block.
-pub fn run_to_block(n: u64) {
-	testing::run_to_block::<Test, _>(n, Membership::do_try_state)
-}
-
-/// This pallet's events, oldest first.
-pub fn events() -> Vec<Event<Test>> {
-	testing::pallet_events::<Test, Event<Test>>()
-}
-
-/// This pallet's last event.
-pub fn last_event() -> Event<Test> {
-	testing::last_pallet_event::<Test, Event<Test>>()
-}
+coop_primitives::test_helpers!(Test, Membership);

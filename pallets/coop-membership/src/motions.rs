@@ -4,7 +4,7 @@
 use crate::*;
 use sp_runtime::PerThing;
 
-/// What carrying out a passed motion cost, beyond `close`'s own work.
+/// What carrying out a passed motion cost, beyond `close_motion`'s own work.
 #[derive(Default)]
 pub(crate) struct CarriedOut {
 	/// The actual weight of a dispatch motion's call.
@@ -216,9 +216,9 @@ impl<T: Config> Pallet<T> {
 			> u128::from(approval.deconstruct()).saturating_mul(u128::from(cast))
 	}
 
-	/// `close`: decides the motion, settles its deposit and carries it out if it passed.
+	/// `close_motion`: decides the motion, settles its deposit and carries it out if it passed.
 	/// Returns the actual weight.
-	pub(crate) fn do_close(
+	pub(crate) fn do_close_motion(
 		coop: CoopId,
 		motion: MotionIndex,
 		call_weight_bound: Weight,

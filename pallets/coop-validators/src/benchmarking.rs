@@ -65,6 +65,8 @@ mod benchmarks {
 		T::BenchmarkHelper::make_federation_member(&member);
 		let validator: T::AccountId = account("candidate-validator", 0, 0);
 		seat::<T>(&member, &validator, false)?;
+		// Approval reads the validator's session keys.
+		T::BenchmarkHelper::set_session_keys(&validator);
 		let origin =
 			T::FederationOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 

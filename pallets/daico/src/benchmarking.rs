@@ -3,32 +3,28 @@
 use super::*;
 use crate::Pallet as Daico;
 use alloc::vec::Vec;
-use coop_primitives::BenchmarkCoops;
+use coop_primitives::{
+	benchmarking::{assert_last_event, endow, funded_coop, unit},
+	BenchmarkCoops,
+};
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::Mutate as _;
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;
+/// Benchmark units each funded account gets (see `coop_primitives::benchmarking::unit`).
+const ENDOWMENT: u32 = 10_000_000;
 
-fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
-		event,
-	));
-}
-
-fn unit<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance().max(1u32.into())
-}
-
-fn endow<T: Config>(who: &T::AccountId) {
-	T::Currency::set_balance(who, unit::<T>().saturating_mul(10_000_000u32.into()));
+/// The benchmark co-op, its treasury funded, and the origin of its decisions.
+fn coop_deciding<T: Config>() -> Result<(CoopId, T::RuntimeOrigin), BenchmarkError> {
+	funded_coop::<_, T::BenchmarkHelper, T::Coops, T::Currency, T::CoopOrigin, _>(ENDOWMENT)
+		.ok_or(BenchmarkError::Weightless)
 }
 
 /// Raise parameters for the benchmarks: a window from now for 10 blocks, every milestone slot
 /// used; members only (the costlier check) if asked.
 fn bench_params<T: Config>(beneficiary: T::AccountId, members_only: bool) -> RaiseParamsOf<T> {
-	let u = unit::<T>();
+	let u = unit::<T::Currency, T::AccountId>();
 	let milestones: Vec<BalanceOf<T>> =
 		(0..T::MaxMilestones::get()).map(|_| u.saturating_mul(10u32.into())).collect();
 	// The window opens next block: the benchmark may run the call a block after the setup.
@@ -60,7 +56,7 @@ fn raise_with<T: Config>(n: u32) -> (RaiseId, Vec<T::AccountId>) {
 /// A raise with `n` contributors of 1000 units each (co-op members, if `members_only`).
 fn raise_for<T: Config>(n: u32, members_only: bool) -> (RaiseId, Vec<T::AccountId>) {
 	let coop = T::BenchmarkHelper::coop();
-	endow::<T>(&T::Coops::treasury_account(coop));
+	endow::<T::Currency, _>(&T::Coops::treasury_account(coop), ENDOWMENT);
 	let team: T::AccountId = account("team", 0, SEED);
 	let raise = NextRaiseId::<T>::get();
 	let origin = T::CoopOrigin::try_successful_origin(&coop).expect("the co-op can decide");
@@ -71,14 +67,14 @@ fn raise_for<T: Config>(n: u32, members_only: bool) -> (RaiseId, Vec<T::AccountI
 	let mut all = Vec::new();
 	for i in 0..n {
 		let who: T::AccountId = account("contributor", i, SEED);
-		endow::<T>(&who);
+		endow::<T::Currency, _>(&who, ENDOWMENT);
 		if members_only {
 			T::BenchmarkHelper::add_member(coop, &who);
 		}
 		Daico::<T>::contribute(
 			RawOrigin::Signed(who.clone()).into(),
 			raise,
-			unit::<T>().saturating_mul(1_000u32.into()),
+			unit::<T::Currency, T::AccountId>().saturating_mul(1_000u32.into()),
 		)
 		.expect("window open");
 		all.push(who);
@@ -110,10 +106,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn create_raise() -> Result<(), BenchmarkError> {
-		let coop = T::BenchmarkHelper::coop();
-		endow::<T>(&T::Coops::treasury_account(coop));
-		let origin =
-			T::CoopOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
+		let (coop, origin) = coop_deciding::<T>()?;
 		let params = bench_params::<T>(account("team", 0, SEED), true);
 		let raise = NextRaiseId::<T>::get();
 
@@ -133,10 +126,10 @@ mod benchmarks {
 	fn contribute() {
 		let (raise, _) = raise_for::<T>(1, true);
 		let who: T::AccountId = whitelisted_caller();
-		endow::<T>(&who);
+		endow::<T::Currency, _>(&who, ENDOWMENT);
 		let coop = Raises::<T>::get(raise).map(|r| r.coop).unwrap_or_default();
 		T::BenchmarkHelper::add_member(coop, &who);
-		let amount = unit::<T>().saturating_mul(1_000u32.into());
+		let amount = unit::<T::Currency, T::AccountId>().saturating_mul(1_000u32.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), raise, amount);
@@ -177,12 +170,12 @@ mod benchmarks {
 		let (raise, _) = raise_with::<T>(2);
 		finalize_now::<T>(raise);
 		let team: T::AccountId = account("team", 0, SEED);
-		let half = unit::<T>() / 2u32.into();
-		let rate = if half.is_zero() { unit::<T>() } else { half };
+		let half = unit::<T::Currency, T::AccountId>() / 2u32.into();
+		let rate = if half.is_zero() { unit::<T::Currency, T::AccountId>() } else { half };
 		// A unit tap cannot be lowered below one; raise it in storage first.
 		Raises::<T>::mutate(raise, |r| {
 			if let Some(r) = r {
-				r.tap_rate = unit::<T>().saturating_mul(2u32.into());
+				r.tap_rate = unit::<T::Currency, T::AccountId>().saturating_mul(2u32.into());
 			}
 		});
 
@@ -196,7 +189,7 @@ mod benchmarks {
 	fn propose() {
 		let (raise, contributors) = raise_with::<T>(2);
 		finalize_now::<T>(raise);
-		let new_rate = unit::<T>().saturating_mul(2u32.into());
+		let new_rate = unit::<T::Currency, T::AccountId>().saturating_mul(2u32.into());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(contributors[0].clone()), raise, Proposal::RaiseTap { new_rate });

@@ -10,7 +10,7 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::Preservation,
-		DefensiveOption, Get,
+		DefensiveOption, DefensiveSaturating, Get,
 	},
 };
 use sp_runtime::{
@@ -110,7 +110,8 @@ impl<T: Config> Pallet<T> {
 		if r.params.contributors == Contributors::MembersOnly {
 			ensure!(T::Coops::is_member(r.coop, &who), Error::<T>::NotCoopMember);
 		}
-		let room = r.params.hard_cap.saturating_sub(r.raised);
+		// `raised` never exceeds the hard cap (invariant 2).
+		let room = r.params.hard_cap.defensive_saturating_sub(r.raised);
 		ensure!(!room.is_zero(), Error::<T>::HardCapReached);
 		let amount = amount.min(room);
 		// A contribution cut by the hard cap may be below the minimum: it fills the cap.

@@ -3,7 +3,7 @@
 //! ## Example
 //!
 //! A raise from its opening to the last refund, as a unit test runs it (`mock::ExtBuilder`
-//! sets up co-op 0 with treasury account 1000; `params()` is the raise described in
+//! sets up co-op 0 with treasury account 1000; its helpers open the raise described in
 //! `mock.rs`):
 #![doc = docify::embed!("src/tests/stories.rs", a_raise_from_its_opening_to_the_last_refund)]
 #![cfg_attr(not(feature = "std"), no_std)]

@@ -1,48 +1,16 @@
 //! A test runtime: frame-system, real pallet-balances, this pallet, and a co-op registry mock.
 
 use crate::{self as pallet_daico, *};
-use coop_primitives::testing;
 use frame_support::{
-	derive_impl, parameter_types,
+	parameter_types,
 	traits::{ConstU32, ConstU64},
 	PalletId,
 };
-use sp_runtime::BuildStorage;
 
-/// Accounts are `u128` (wide enough for distinct escrow sub-accounts); co-op `c`'s treasury is
-/// account `1000 + c`.
-pub type AccountId = u128;
-/// Balances are `u64`.
-pub type Balance = u64;
-
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Daico: pallet_daico,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type ExistentialDeposit = ConstU64<ED>;
-	type AccountStore = System;
-}
-
-pub const ED: Balance = 5;
-
-pub use coop_primitives::testing::{MockCoopOrigin, MockCoops};
+// Accounts are `u128` (wide enough for distinct escrow sub-accounts), balances `u64`, the
+// existential deposit 5.
+coop_primitives::test_runtime!(Test, u128, balances(u64, 5), [Balances: pallet_balances, Daico: pallet_daico]);
+coop_primitives::use_mock_registry!();
 
 parameter_types! {
 	pub const DaicoPalletId: PalletId = PalletId(*b"py/daico");
@@ -72,8 +40,6 @@ impl Config for Test {
 
 /// Every test account (1..=20 and the treasuries) starts with this much.
 pub const ENDOWMENT: Balance = 10_000;
-/// The treasury of co-op 0.
-pub const TREASURY: AccountId = 1000;
 /// The team account the fixture's tap pays.
 pub const TEAM: AccountId = 99;
 
@@ -105,38 +71,9 @@ pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: (1..=20).chain([1000, 1001]).map(|who| (who, ENDOWMENT)).collect(),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| {
-			System::set_block_number(1);
-			MockCoops::set_members([1u128, 2, 3]);
-		});
-		ext
-	}
-
-	/// Runs the test, then checks the pallet's invariants.
-	pub fn build_and_execute(self, test: impl FnOnce()) {
-		testing::execute_with_invariants(self.build(), test, Daico::do_try_state)
+		let balances = (1..=20).chain([1000, 1001]).map(|who| (who, ENDOWMENT)).collect();
+		ext_at_block_one(genesis_with_balances(balances), || MockCoops::set_members([1u128, 2, 3]))
 	}
 }
 
-/// Moves to block `n`, checking the invariants at every block.
-pub fn run_to_block(n: u64) {
-	testing::run_to_block::<Test, _>(n, Daico::do_try_state)
-}
-
-/// This pallet's events, oldest first.
-pub fn events() -> Vec<Event<Test>> {
-	testing::pallet_events::<Test, Event<Test>>()
-}
-
-/// This pallet's last event.
-pub fn last_event() -> Event<Test> {
-	testing::last_pallet_event::<Test, Event<Test>>()
-}
+coop_primitives::test_helpers!(Test, Daico);

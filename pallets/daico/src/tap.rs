@@ -4,7 +4,7 @@
 use crate::{pallet::*, BalanceOf, RaiseId, RaiseOf, RaiseState};
 use frame_support::{
 	ensure,
-	traits::{fungible::Mutate, tokens::Preservation, DefensiveOption, Get},
+	traits::{fungible::Mutate, tokens::Preservation, DefensiveOption, DefensiveSaturating, Get},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
@@ -20,18 +20,24 @@ impl<T: Config> Pallet<T> {
 		}
 		let elapsed: u128 = now.saturating_sub(r.tap_checkpoint).saturated_into();
 		let blocks: BalanceOf<T> = elapsed.saturated_into();
+		// Saturating on purpose: what accrued is a ceiling, cut to what the tap may still draw.
 		r.tap_banked.saturating_add(r.tap_rate.saturating_mul(blocks))
 	}
 
 	/// What the tap may still draw: the raise less all milestone tranches, less what it drew.
 	pub fn tap_available(r: &RaiseOf<T>) -> BalanceOf<T> {
+		// A tap draws only from a raise that reached its soft cap, which bounds the tranches, and it
+		// never drew beyond its share (invariant 4): neither subtraction can saturate.
 		let tranches = Self::tranches_total(r);
-		r.raised.saturating_sub(tranches).saturating_sub(r.tapped)
+		r.raised.defensive_saturating_sub(tranches).defensive_saturating_sub(r.tapped)
 	}
 
 	/// All milestone tranches together (at most the soft cap: `validate` checked their sum).
 	pub(crate) fn tranches_total(r: &RaiseOf<T>) -> BalanceOf<T> {
-		r.params.milestones.iter().fold(Zero::zero(), |a: BalanceOf<T>, t| a.saturating_add(*t))
+		r.params
+			.milestones
+			.iter()
+			.fold(Zero::zero(), |a: BalanceOf<T>, t| a.defensive_saturating_add(*t))
 	}
 
 	/// Banks what accrued at the current rate and restarts accrual from `now`.

@@ -4,35 +4,14 @@
 
 use crate::{self as pallet_federation, *};
 use frame_support::{
-	derive_impl, ord_parameter_types, parameter_types,
-	traits::{ConstU32, EqualPrivilegeOnly},
+	ord_parameter_types, parameter_types,
+	traits::{ConstU32, ConstU64, EqualPrivilegeOnly},
 	weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_runtime::BuildStorage;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Preimage: pallet_preimage,
-		Scheduler: pallet_scheduler,
-		Federation: pallet_federation,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<u64>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-}
+coop_primitives::test_runtime!(Test, u64, balances(u64, 1), [Balances: pallet_balances, Preimage: pallet_preimage, Scheduler: pallet_scheduler, Federation: pallet_federation]);
 
 impl pallet_preimage::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
@@ -89,17 +68,13 @@ impl Config for Test {
 	type WeightInfo = ();
 }
 
-use frame_support::traits::ConstU64;
-
 /// Storage at block 1, with the enactment delay [`DELAY`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = genesis();
 	pallet_federation::GenesisConfig::<Test> { enactment_delay: DELAY }
 		.assimilate_storage(&mut storage)
 		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
+	ext_at_block_one(storage, || {})
 }
 
 /// Runs a test at block 1, then checks the pallet's invariants.

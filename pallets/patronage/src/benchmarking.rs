@@ -5,26 +5,22 @@
 use super::*;
 use crate::Pallet as Patronage;
 use alloc::vec::Vec;
-use coop_primitives::BenchmarkCoops;
+use coop_primitives::{
+	benchmarking::{assert_last_event, endow, funded_coop, unit},
+	BenchmarkCoops,
+};
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::Mutate as _;
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Saturating, Zero};
 
 const SEED: u32 = 0;
+/// Benchmark units each funded account gets (see `coop_primitives::benchmarking::unit`).
+const ENDOWMENT: u32 = 1_000_000_000;
 
-fn assert_last_event<T: Config>(event: Event<T>) {
-	frame_system::Pallet::<T>::assert_last_event(<T as frame_system::Config>::RuntimeEvent::from(
-		event,
-	));
-}
-
-fn unit<T: Config>() -> BalanceOf<T> {
-	T::Currency::minimum_balance().max(1u32.into())
-}
-
-fn endow<T: Config>(who: &T::AccountId) {
-	T::Currency::set_balance(who, unit::<T>().saturating_mul(1_000_000_000u32.into()));
+/// The benchmark co-op, its treasury funded, and the origin of its decisions.
+fn coop_deciding<T: Config>() -> Result<(CoopId, T::RuntimeOrigin), BenchmarkError> {
+	funded_coop::<_, T::BenchmarkHelper, T::Coops, T::Currency, T::CoopOrigin, _>(ENDOWMENT)
+		.ok_or(BenchmarkError::Weightless)
 }
 
 /// A policy with every category slot used, some of the surplus to reserve and fund, equity
@@ -49,7 +45,7 @@ fn bench_policy<T: Config>() -> PolicyOf<T> {
 /// A co-op with a funded treasury, the benchmark policy and an operator; returns both.
 fn coop_with_policy<T: Config>() -> (CoopId, T::AccountId) {
 	let coop = T::BenchmarkHelper::coop();
-	endow::<T>(&T::Coops::treasury_account(coop));
+	endow::<T::Currency, _>(&T::Coops::treasury_account(coop), ENDOWMENT);
 	let origin = T::CoopOrigin::try_successful_origin(&coop).expect("the co-op can decide");
 	Patronage::<T>::set_policy(origin, coop, bench_policy::<T>()).expect("a valid policy");
 	let operator: T::AccountId = account("till", 0, SEED);
@@ -67,7 +63,7 @@ fn members_with_patronage<T: Config>(
 	let mut members = Vec::new();
 	for i in 0..m {
 		let who: T::AccountId = account("member", i, SEED);
-		endow::<T>(&who);
+		endow::<T::Currency, _>(&who, ENDOWMENT);
 		T::BenchmarkHelper::add_member(coop, &who);
 		Patronage::<T>::record_patronage(
 			RawOrigin::Signed(operator.clone()).into(),
@@ -92,7 +88,7 @@ fn members_with_patronage<T: Config>(
 }
 
 fn surplus<T: Config>() -> BalanceOf<T> {
-	unit::<T>().saturating_mul(1_000_000u32.into())
+	unit::<T::Currency, T::AccountId>().saturating_mul(1_000_000u32.into())
 }
 
 fn close<T: Config>(coop: CoopId) {
@@ -103,9 +99,13 @@ fn close<T: Config>(coop: CoopId) {
 /// Gives `member` a full capital account of matured tranches (so a claim must merge them).
 fn full_matured_account<T: Config>(coop: CoopId, member: &T::AccountId) -> BalanceOf<T> {
 	let tranches: Vec<_> = (0..T::MaxTranches::get())
-		.map(|_| EquityTranche { period: 0, matures_after: 0, amount: unit::<T>() })
+		.map(|_| EquityTranche {
+			period: 0,
+			matures_after: 0,
+			amount: unit::<T::Currency, T::AccountId>(),
+		})
 		.collect();
-	let owed = unit::<T>().saturating_mul(T::MaxTranches::get().into());
+	let owed = unit::<T::Currency, T::AccountId>().saturating_mul(T::MaxTranches::get().into());
 	CapitalAccounts::<T>::insert(coop, member, BoundedVec::truncate_from(tranches));
 	EquityOwed::<T>::mutate(coop, |o| *o = o.saturating_add(owed));
 	owed
@@ -117,10 +117,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_policy() -> Result<(), BenchmarkError> {
-		let coop = T::BenchmarkHelper::coop();
-		endow::<T>(&T::Coops::treasury_account(coop));
-		let origin =
-			T::CoopOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
+		let (coop, origin) = coop_deciding::<T>()?;
 		let policy = bench_policy::<T>();
 
 		#[extrinsic_call]
@@ -199,11 +196,15 @@ mod benchmarks {
 		let (coop, _) = coop_with_policy::<T>();
 		close::<T>(coop);
 		let member: T::AccountId = account("member", 0, SEED);
-		endow::<T>(&member);
+		endow::<T::Currency, _>(&member, ENDOWMENT);
 		let tranches: Vec<_> = (0..t)
-			.map(|_| EquityTranche { period: 0, matures_after: 0, amount: unit::<T>() })
+			.map(|_| EquityTranche {
+				period: 0,
+				matures_after: 0,
+				amount: unit::<T::Currency, T::AccountId>(),
+			})
 			.collect();
-		let owed = unit::<T>().saturating_mul(t.into());
+		let owed = unit::<T::Currency, T::AccountId>().saturating_mul(t.into());
 		CapitalAccounts::<T>::insert(coop, &member, BoundedVec::truncate_from(tranches));
 		EquityOwed::<T>::mutate(coop, |o| *o = o.saturating_add(owed));
 		let caller: T::AccountId = account("caller", 0, SEED);
@@ -240,7 +241,7 @@ mod benchmarks {
 		members_with_patronage::<T>(coop, &operator, 10);
 		close::<T>(coop);
 		let to: T::AccountId = account("educator", 0, SEED);
-		let amount = unit::<T>();
+		let amount = unit::<T::Currency, T::AccountId>();
 		let origin =
 			T::FundOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
 

@@ -251,7 +251,7 @@ impl<T: Config> Pallet<T> {
 		let unclaimed_units = closed.member_units.defensive_saturating_sub(closed.claimed_units);
 		let unclaimed = Self::mul_rate(closed.rate, unclaimed_units)?.min(outstanding);
 		// `unclaimed` is at most `outstanding`: this never saturates.
-		let remainder = outstanding.saturating_sub(unclaimed);
+		let remainder = outstanding.defensive_saturating_sub(unclaimed);
 		Self::pay(&Self::pot_account(coop), &Self::reserve_account(coop), outstanding)?;
 		closed.swept = Some(Sweep { unclaimed, remainder });
 		ClosedPeriods::<T>::insert(coop, period, closed);

@@ -156,13 +156,14 @@ pub struct ClosedPeriod<Balance, BlockNumber> {
 
 impl<Balance, BlockNumber> ClosedPeriod<Balance, BlockNumber>
 where
-	Balance: sp_runtime::traits::Saturating + sp_runtime::traits::Zero + Copy,
+	Balance: frame_support::traits::DefensiveSaturating + sp_runtime::traits::Zero + Copy,
 {
 	/// What is still in the pot for this period (nothing once it has been swept).
 	pub fn outstanding(&self) -> Balance {
 		match self.swept {
 			Some(_) => Balance::zero(),
-			None => self.allocatable.saturating_sub(self.claimed),
+			// Claims never exceed what was allocated (invariant 1).
+			None => self.allocatable.defensive_saturating_sub(self.claimed),
 		}
 	}
 }

@@ -3,6 +3,11 @@
 //! benchmark-only calls, and once by the test registry ([`crate::testing::MockCoops`]).
 
 use crate::CoopId;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOriginWithArg,
+};
+use sp_arithmetic::traits::{One, Saturating};
 
 /// Sets up co-ops, members and roles for a benchmark, as passed motions would.
 pub trait BenchmarkCoops<AccountId> {
@@ -14,4 +19,39 @@ pub trait BenchmarkCoops<AccountId> {
 	fn add_operator(coop: CoopId, who: &AccountId);
 	/// Makes `who` a voting member of the federation (co-op 0).
 	fn make_federation_member(who: &AccountId);
+}
+
+/// Asserts that the block's last event is `event`, a pallet's own event.
+pub fn assert_last_event<T: frame_system::Config>(
+	event: impl Into<<T as frame_system::Config>::RuntimeEvent>,
+) {
+	frame_system::Pallet::<T>::assert_last_event(event.into());
+}
+
+/// One unit of money in a benchmark: the currency's existential deposit, or one planck where it
+/// has none.
+pub fn unit<C: Inspect<A>, A>() -> C::Balance {
+	C::minimum_balance().max(One::one())
+}
+
+/// Sets `who`'s balance to `units` benchmark units (see [`unit`]), so every deposit and payment a
+/// benchmark makes is covered.
+pub fn endow<C: Mutate<A>, A: Eq>(who: &A, units: u32) {
+	C::set_balance(who, unit::<C, A>().saturating_mul(units.into()));
+}
+
+/// The benchmark co-op (`H::coop()`) with its treasury endowed with `units` benchmark units, and
+/// the origin through which it decides (`O`, a pallet's co-op origin); `None` where `O` has no
+/// successful origin to offer.
+pub fn funded_coop<A, H, I, C, O, RO>(units: u32) -> Option<(CoopId, RO)>
+where
+	A: Eq,
+	H: BenchmarkCoops<A>,
+	I: crate::CoopInspect<A>,
+	C: Mutate<A>,
+	O: EnsureOriginWithArg<RO, CoopId>,
+{
+	let coop = H::coop();
+	endow::<C, A>(&I::treasury_account(coop), units);
+	O::try_successful_origin(&coop).ok().map(|origin| (coop, origin))
 }

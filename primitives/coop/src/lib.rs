@@ -18,7 +18,7 @@
 #![deny(missing_docs)]
 
 #[cfg(feature = "runtime-benchmarks")]
-mod benchmarking;
+pub mod benchmarking;
 mod tally;
 #[cfg(feature = "testing")]
 pub mod testing;

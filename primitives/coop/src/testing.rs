@@ -8,6 +8,11 @@
 //! - [`MockCoopOrigin`]: a co-op decides by a signed call from its treasury account.
 //! - [`pallet_events`], [`last_pallet_event`], [`run_to_block`], [`execute_with_invariants`]:
 //!   what every mock's test helpers do, once.
+//! - [`test_runtime!`](crate::test_runtime): the test runtime itself (`construct_runtime!` with
+//!   frame-system, and the frame-system and pallet-balances configuration every mock shares),
+//!   with its genesis storage and externalities at block 1;
+//!   [`test_helpers!`](crate::test_helpers): the helpers a pallet's tests call;
+//!   [`use_mock_registry!`](crate::use_mock_registry): the registry and co-op 0's treasury.
 
 extern crate std;
 
@@ -174,4 +179,137 @@ pub fn execute_with_invariants<E: Debug>(
 		test();
 		invariants().expect("the invariants hold after the test");
 	})
+}
+
+/// Declares a pallet's test runtime: `construct_runtime!` with `System` and the pallets listed,
+/// `AccountId` and frame-system's test configuration with integer accounts looked up as
+/// themselves, and, with `balances(..)`, `Balance`, `ED` and pallet-balances' test configuration
+/// with that balance type and existential deposit (list `Balances: pallet_balances` among the
+/// pallets then). The caller implements its own pallet's `Config` (and any other pallet's).
+///
+/// ```text
+/// coop_primitives::test_runtime!(Test, u128, balances(u64, 5), [Balances: pallet_balances, Daico: pallet_daico]);
+/// coop_primitives::test_runtime!(Test, u64, [CircularCredit: pallet_circular_credit]);
+/// ```
+#[macro_export]
+macro_rules! test_runtime {
+	($runtime:ident, $account:ty, balances($balance:ty, $ed:literal), [$($pallet:ident: $path:ident),+ $(,)?]) => {
+		$crate::test_runtime!(@runtime $runtime, $account, pallet_balances::AccountData<$balance>, [$($pallet: $path),+]);
+
+		/// The test runtime's balances.
+		pub type Balance = $balance;
+		/// The test runtime's existential deposit.
+		pub const ED: Balance = $ed;
+
+		#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+		impl pallet_balances::Config for $runtime {
+			type Balance = Balance;
+			type ExistentialDeposit = frame_support::traits::ConstUint<$ed>;
+			type AccountStore = System;
+		}
+
+		/// Genesis storage of frame-system and pallet-balances with these accounts' balances.
+		#[allow(dead_code)]
+		pub fn genesis_with_balances(balances: Vec<($account, $balance)>) -> sp_runtime::Storage {
+			let mut storage = genesis();
+			sp_runtime::BuildStorage::assimilate_storage(
+				&pallet_balances::GenesisConfig::<$runtime> { balances, ..Default::default() },
+				&mut storage,
+			)
+			.expect("the balances' genesis builds");
+			storage
+		}
+	};
+	($runtime:ident, $account:ty, [$($pallet:ident: $path:ident),+ $(,)?]) => {
+		$crate::test_runtime!(@runtime $runtime, $account, (), [$($pallet: $path),+]);
+	};
+	(@runtime $runtime:ident, $account:ty, $data:ty, [$($pallet:ident: $path:ident),+]) => {
+		/// The test runtime's accounts.
+		pub type AccountId = $account;
+
+		type Block = frame_system::mocking::MockBlock<$runtime>;
+
+		// `derive_impl` expands to itself again by its bare name.
+		use frame_support::derive_impl;
+
+		frame_support::construct_runtime!(
+			pub enum $runtime {
+				System: frame_system,
+				$($pallet: $path,)+
+			}
+		);
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+		impl frame_system::Config for $runtime {
+			type Block = Block;
+			type AccountId = AccountId;
+			type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+			type AccountData = $data;
+		}
+
+		/// frame-system's genesis storage.
+		#[allow(dead_code)]
+		pub fn genesis() -> sp_runtime::Storage {
+			sp_runtime::BuildStorage::build_storage(&frame_system::GenesisConfig::<$runtime>::default())
+				.expect("frame-system's genesis builds")
+		}
+
+		/// Externalities on `storage` at block 1, after `setup` ran in them.
+		#[allow(dead_code)]
+		pub fn ext_at_block_one(storage: sp_runtime::Storage, setup: impl FnOnce()) -> sp_io::TestExternalities {
+			let mut ext = sp_io::TestExternalities::new(storage);
+			ext.execute_with(|| {
+				System::set_block_number(1);
+				setup();
+			});
+			ext
+		}
+	};
+}
+
+/// The helpers a pallet's tests call, for a mock whose `ExtBuilder` has `build()`: `build_and_execute`
+/// (the test, then the pallet's `do_try_state`), `run_to_block` (the invariants at every block),
+/// `events` and `last_event` (the pallet's own). `$pallet` is the pallet's name in the test runtime.
+#[macro_export]
+macro_rules! test_helpers {
+	($runtime:ident, $pallet:ident) => {
+		impl ExtBuilder {
+			/// Runs the test, then checks the pallet's invariants.
+			#[allow(dead_code)]
+			pub fn build_and_execute(self, test: impl FnOnce()) {
+				$crate::testing::execute_with_invariants(self.build(), test, $pallet::do_try_state)
+			}
+		}
+
+		/// Moves to block `n`, checking the invariants at every block.
+		#[allow(dead_code)]
+		pub fn run_to_block(n: frame_system::pallet_prelude::BlockNumberFor<$runtime>) {
+			$crate::testing::run_to_block::<$runtime, _>(n, $pallet::do_try_state)
+		}
+
+		/// This pallet's events, oldest first.
+		#[allow(dead_code)]
+		pub fn events() -> Vec<Event<$runtime>> {
+			$crate::testing::pallet_events::<$runtime, Event<$runtime>>()
+		}
+
+		/// This pallet's last event.
+		#[allow(dead_code)]
+		pub fn last_event() -> Event<$runtime> {
+			$crate::testing::last_pallet_event::<$runtime, Event<$runtime>>()
+		}
+	};
+}
+
+/// Brings the shared co-op registry into a mock: [`MockCoops`], [`MockCoopOrigin`] and
+/// `TREASURY`, the treasury of co-op 0 (co-op `c`'s is account `1000 + c`) as the mock's
+/// `AccountId`.
+#[macro_export]
+macro_rules! use_mock_registry {
+	() => {
+		pub use $crate::testing::{MockCoopOrigin, MockCoops};
+		/// The treasury of co-op 0 in the shared registry (co-op `c`'s is account `1000 + c`): in
+		/// the mock, its decisions are signed by it.
+		pub const TREASURY: AccountId = 1000;
+	};
 }

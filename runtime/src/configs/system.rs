@@ -55,6 +55,9 @@ impl frame_system::Config for Runtime {
 	/// The node stores state in ParityDB.
 	type DbWeight = ParityDbWeight;
 	type Version = Version;
+	/// Every call but a `session.purge_keys` that would leave the next validator set without
+	/// session keys.
+	type BaseCallFilter = super::validators::KeepsAKeyedValidator;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = frame_support::traits::ConstU32<16>;

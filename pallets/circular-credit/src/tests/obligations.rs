@@ -5,8 +5,11 @@ use super::*;
 #[test]
 fn issue_accept_settle() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a circle of five.
 		circle_of_five(false);
+		// When 2 issues an obligation of 50 on 1, due at block 30.
 		assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 50, 30));
+		// Then it is issued, and cannot be settled before the debtor accepts it.
 		assert_eq!(
 			last_event(),
 			Event::ObligationIssued {
@@ -22,13 +25,17 @@ fn issue_accept_settle() {
 			CircularCredit::settle_obligation(signed(1), 0, 0, 10),
 			Error::<Test>::NotAccepted
 		);
+		// When the creditor accepts it, then it is refused: only the debtor accepts.
 		assert_noop!(CircularCredit::accept_obligation(signed(2), 0, 0), Error::<Test>::NotDebtor);
+		// When the debtor accepts it, then it is accepted, once.
 		assert_ok!(CircularCredit::accept_obligation(signed(1), 0, 0));
 		assert_eq!(last_event(), Event::ObligationAccepted { circle: 0, id: 0 });
 		assert_noop!(
 			CircularCredit::accept_obligation(signed(1), 0, 0),
 			Error::<Test>::AlreadyAccepted
 		);
+		// When the debtor settles 20, then 30 is outstanding; settling more than that, or
+		// settling as the creditor, is refused.
 		assert_ok!(CircularCredit::settle_obligation(signed(1), 0, 0, 20));
 		assert_eq!(
 			last_event(),
@@ -42,6 +49,8 @@ fn issue_accept_settle() {
 			CircularCredit::settle_obligation(signed(2), 0, 0, 1),
 			Error::<Test>::NotDebtor
 		);
+		// When the debtor settles the last 30, then the obligation is closed and 50 of credit
+		// has moved from 1 to 2.
 		assert_ok!(CircularCredit::settle_obligation(signed(1), 0, 0, 30));
 		assert!(Obligations::<Test>::get(0, 0).is_none());
 		assert_eq!((balance(1), balance(2)), (-50, 50));
@@ -51,7 +60,10 @@ fn issue_accept_settle() {
 #[test]
 fn issue_fails() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a circle of five.
 		circle_of_five(false);
+		// When 2 issues an obligation of nothing, on itself, on a non-participant, or in a
+		// circle that does not exist, then each is refused.
 		assert_noop!(
 			CircularCredit::issue_obligation(signed(2), 0, 1, 0, 30),
 			Error::<Test>::ZeroAmount
@@ -68,6 +80,8 @@ fn issue_fails() {
 			CircularCredit::issue_obligation(signed(2), 1, 1, 5, 30),
 			Error::<Test>::CircleNotFound
 		);
+		// When the circle holds `MaxObligations` (40) open obligations, then the next is
+		// refused.
 		for _ in 0..40 {
 			assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
 		}
@@ -81,18 +95,22 @@ fn issue_fails() {
 #[test]
 fn the_creditor_cancels() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given 1 owes 2 50 in an accepted obligation.
 		circle_of_five(false);
 		let id = owe(1, 2, 50);
+		// When the debtor cancels it, then it is refused: only the creditor may.
 		assert_noop!(
 			CircularCredit::cancel_obligation(signed(1), 0, id),
 			Error::<Test>::NotCreditor
 		);
+		// When the creditor cancels it, then it is gone, and cannot be cancelled again.
 		assert_ok!(CircularCredit::cancel_obligation(signed(2), 0, id));
 		assert_eq!(last_event(), Event::ObligationCancelled { circle: 0, id });
 		assert_noop!(
 			CircularCredit::cancel_obligation(signed(2), 0, id),
 			Error::<Test>::ObligationNotFound
 		);
+		// Then the debtor, owing nothing, may leave the circle.
 		assert_ok!(CircularCredit::leave(signed(1), 0));
 	});
 }

@@ -11,6 +11,8 @@ proptest! {
 		edges in proptest::collection::vec((1u64..=5, 1u64..=5, 1u128..200), 0..16)
 	) {
 		ExtBuilder::default().build_and_execute(|| {
+			// Given a circle that requires maximal clearings, with random accepted obligations
+			// among its five participants.
 			circle_of_five(true);
 			for (d, c, amount) in &edges {
 				if d != c {
@@ -19,14 +21,17 @@ proptest! {
 			}
 			let nets: Vec<_> =
 				(1..=5).map(|w| Participants::<Test>::get(0, w).map(|p| p.obligation_net)).collect();
+			// When anyone submits the solver's clearing with its certificate.
 			let (list, p) = proposal();
 			let result = CircularCredit::submit_clearing(signed(9), 0, setoffs(&list), certificate(&p));
+			// Then it is accepted, or, when there is no cycle, refused as clearing nothing;
 			if list.is_empty() {
 				assert_eq!(result, Err(Error::<Test>::NothingCleared.into()));
 			} else {
 				assert_ok!(result);
 			}
-			// try_state (run after the case) checks the nets against the obligations left.
+			// and no net position changed. try_state (run after the case) checks the nets
+			// against the obligations left.
 			let after: Vec<_> =
 				(1..=5).map(|w| Participants::<Test>::get(0, w).map(|p| p.obligation_net)).collect();
 			assert_eq!(nets, after);

@@ -5,8 +5,11 @@ use super::*;
 #[test]
 fn open_admission_admits_at_once() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op that admits anyone who pays for a share,
 		let coop = found(1, open_bylaws());
+		// When 2 applies as a consumer,
 		assert_ok!(Membership::apply(signed(2), coop, CONSUMER));
+		// Then 2 is a member at once, and its share is in the treasury and the capital.
 		assert_eq!(
 			last_event(),
 			Event::MemberAdmitted { coop, member: 2, class: CONSUMER, share_capital: SHARE }
@@ -21,8 +24,11 @@ fn open_admission_admits_at_once() {
 #[test]
 fn non_voting_class_counts_as_member_not_voter() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op,
 		let coop = found(1, open_bylaws());
+		// When 2 joins as a supporter (a class that does not vote),
 		join(coop, 2, SUPPORTER);
+		// Then 2 counts as a member but not as a voter.
 		let info = coop_info(coop);
 		assert_eq!((info.members, info.voting_members), (2, 1));
 		assert!(Membership::is_member(coop, &2));
@@ -33,8 +39,11 @@ fn non_voting_class_counts_as_member_not_voter() {
 #[test]
 fn by_vote_holds_the_share_and_opens_an_admission_motion() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op that admits by vote,
 		let coop = found(1, bylaws());
+		// When 2 applies as a worker,
 		assert_ok!(Membership::apply(signed(2), coop, WORKER));
+		// Then 2 is no member yet: its share and deposit are held, an admission motion opens.
 		assert!(!Members::<Test>::contains_key(coop, 2));
 		assert_eq!(held(2), SHARE + MOTION_DEPOSIT);
 		assert_eq!(free(treasury(coop)), SHARE, "nothing paid in yet");
@@ -55,11 +64,16 @@ fn by_vote_holds_the_share_and_opens_an_admission_motion() {
 #[test]
 fn fails_for_missing_coop_member_pending_or_unknown_class() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given no co-op 7, when 2 applies to it, then it is refused.
 		assert_noop!(Membership::apply(signed(2), 7, WORKER), E::CoopNotFound);
+		// Given a co-op that admits by vote,
 		let coop = found(1, bylaws());
+		// when its founder applies, then it is refused: already a member;
 		assert_noop!(Membership::apply(signed(1), coop, WORKER), E::AlreadyMember);
+		// when 2 applies twice, then the second is refused while the first is pending;
 		assert_ok!(Membership::apply(signed(2), coop, WORKER));
 		assert_noop!(Membership::apply(signed(2), coop, WORKER), E::ApplicationPending);
+		// when 3 applies in class 9, which the bylaws lack, then it is refused.
 		assert_noop!(Membership::apply(signed(3), coop, 9), E::UnknownClass);
 	});
 }
@@ -67,8 +81,10 @@ fn fails_for_missing_coop_member_pending_or_unknown_class() {
 #[test]
 fn fails_when_the_coop_is_full() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op whose bylaws allow two members, and two members,
 		let coop = found(1, Bylaws { max_members: 2, ..open_bylaws() });
 		join(coop, 2, WORKER);
+		// When 3 applies, then it is refused: the co-op is full.
 		assert_noop!(Membership::apply(signed(3), coop, WORKER), E::CoopFull);
 	});
 }
@@ -76,10 +92,12 @@ fn fails_when_the_coop_is_full() {
 #[test]
 fn fails_when_motions_are_full() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op by vote with four applications open (`MaxOpenMotions` is 4),
 		let coop = found(1, bylaws());
 		for who in 2..6 {
 			assert_ok!(Membership::apply(signed(who), coop, WORKER));
 		}
+		// When a fifth applicant applies, then it is refused: no motion can open.
 		assert_noop!(Membership::apply(signed(6), coop, WORKER), E::TooManyOpenMotions);
 	});
 }
@@ -87,7 +105,9 @@ fn fails_when_motions_are_full() {
 #[test]
 fn fails_without_funds_for_the_share() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op,
 		let coop = found(1, open_bylaws());
+		// When 99, who has no funds, applies, then it is refused: it cannot pay the share.
 		assert_noop!(Membership::apply(signed(99), coop, WORKER), TokenError::FundsUnavailable);
 	});
 }

@@ -5,7 +5,9 @@ use super::*;
 #[test]
 fn founder_becomes_first_member_and_pays_deposit_and_share() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a chain with only the federation, when 1 founds a co-op,
 		let coop = found(1, bylaws());
+		// Then it is co-op 1, 1 its first member, its deposit held and its share paid in.
 		assert_eq!(coop, 1, "co-op 0 is the federation");
 		let info = coop_info(coop);
 		assert_eq!((info.members, info.voting_members, info.share_capital), (1, 1, SHARE));
@@ -29,8 +31,10 @@ fn founder_becomes_first_member_and_pays_deposit_and_share() {
 #[test]
 fn treasuries_are_distinct() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a chain with only the federation, when 1 and 2 each found a co-op,
 		let a = found(1, bylaws());
 		let b = found(2, bylaws());
+		// Then each co-op has its own treasury.
 		assert_ne!(treasury(a), treasury(b));
 		assert_eq!(free(treasury(b)), SHARE);
 	});
@@ -39,6 +43,8 @@ fn treasuries_are_distinct() {
 #[test]
 fn fails_with_a_long_name() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a name of 33 bytes (`MaxNameLen` is 32),
+		// when 1 founds a co-op with it, then it is refused.
 		assert_noop!(Membership::create_coop(signed(1), vec![b'x'; 33], bylaws()), E::NameTooLong);
 	});
 }
@@ -46,6 +52,8 @@ fn fails_with_a_long_name() {
 #[test]
 fn fails_with_invalid_bylaws() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given bylaws with one fault each (below),
+		// when 1 founds a co-op with them, then it is refused with that fault's error.
 		let check = |b: BylawsOf<Test>, e: E| {
 			assert_noop!(Membership::create_coop(signed(1), b"x".to_vec(), b), e);
 		};
@@ -73,7 +81,9 @@ fn fails_with_invalid_bylaws() {
 #[test]
 fn zero_share_price_is_allowed() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given bylaws whose share price is zero, when 1 founds a co-op with them,
 		let coop = found(1, Bylaws { share_price: 0, ..bylaws() });
+		// Then it is founded, with no share capital.
 		assert_eq!(coop_info(coop).share_capital, 0);
 	});
 }
@@ -81,6 +91,7 @@ fn zero_share_price_is_allowed() {
 #[test]
 fn fails_without_funds_for_the_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given 99 has no funds, when it founds a co-op, then it is refused: no deposit.
 		assert_noop!(
 			Membership::create_coop(signed(99), b"x".to_vec(), bylaws()),
 			TokenError::FundsUnavailable

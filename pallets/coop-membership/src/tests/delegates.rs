@@ -21,7 +21,7 @@ fn federation_of_coops() -> (CoopId, CoopId) {
 	}
 	deliberate();
 	for m in admissions {
-		assert_ok!(Membership::close(signed(10), 0, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(10), 0, m, Weight::zero()));
 	}
 	for coop in [a, b] {
 		assert!(Membership::is_member(0, &Membership::treasury(coop)));
@@ -64,11 +64,14 @@ fn a_delegate_votes_for_its_coop_and_is_revoked_by_motion() {
 #[test]
 fn only_the_named_delegate_votes_and_only_where_the_coop_is_a_member() {
 	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given co-ops a and b in the federation, a having named 7 its delegate, and a motion,
 		let (a, b) = federation_of_coops();
 		name_delegate(a, 7, false);
 		let m = propose(0, 10, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		// when anyone but a's delegate votes for a, or 7 for b, then it is refused;
 		assert_noop!(Membership::vote_as_delegate(signed(8), 0, m, a, true), E::NotDelegate);
 		assert_noop!(Membership::vote_as_delegate(signed(7), 0, m, b, true), E::NotDelegate);
+		// when 7 votes on a motion that does not exist, then it is refused.
 		assert_noop!(Membership::vote_as_delegate(signed(7), 0, 99, a, true), E::MotionNotFound);
 		// Co-op a is not a member of co-op b: its delegate cannot vote there.
 		let in_b = propose(b, 3, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
@@ -92,7 +95,7 @@ fn the_coops_own_vote_overrides_its_delegate() {
 		assert_noop!(Membership::vote_as_delegate(signed(7), 0, m, a, true), E::VoteCastByCoop);
 		// Closing clears the record with the votes.
 		run_to_block(System::block_number() + VOTING_PERIOD);
-		assert_ok!(Membership::close(signed(10), 0, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(10), 0, m, Weight::zero()));
 		assert_eq!(OwnVotes::<Test>::iter_prefix((0, m)).count(), 0);
 	});
 }
@@ -100,10 +103,13 @@ fn the_coops_own_vote_overrides_its_delegate() {
 #[test]
 fn a_delegate_limited_to_ordinary_resolutions_cannot_vote_on_a_special_one() {
 	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given co-op a in the federation, whose delegate 7 may vote on ordinary resolutions only,
 		let (a, _) = federation_of_coops();
 		name_delegate(a, 7, true);
+		// when 7 votes on an ordinary motion, then the vote counts;
 		let ordinary = propose(0, 10, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
 		assert_ok!(Membership::vote_as_delegate(signed(7), 0, ordinary, a, true));
+		// when 7 votes on a bylaws change (a special resolution), then it is refused.
 		let longer = Bylaws { withdrawal_notice: NOTICE + 1, ..bylaws() };
 		let special = propose(0, 10, Proposal::ChangeBylaws { bylaws: longer });
 		assert_noop!(
@@ -116,9 +122,12 @@ fn a_delegate_limited_to_ordinary_resolutions_cannot_vote_on_a_special_one() {
 #[test]
 fn a_dissolved_coop_has_no_delegate() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op that named 7 its delegate,
 		let coop = found(1, open_bylaws());
 		name_delegate(coop, 7, false);
+		// When it dissolves by its special resolution,
 		assert_ok!(Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop));
+		// Then its delegate is gone with it.
 		assert!(Delegates::<Test>::get(coop).is_none());
 	});
 }
@@ -157,7 +166,7 @@ fn a_federation_founded_by_coops_at_genesis_votes_through_their_delegates() {
 			// then the motion passes on the co-ops' votes, and nobody else could vote.
 			assert_noop!(Membership::vote(signed(1), 0, m, true), E::NotMember);
 			deliberate();
-			assert_ok!(Membership::close(signed(1), 0, m, Weight::zero()));
+			assert_ok!(Membership::close_motion(signed(1), 0, m, Weight::zero()));
 			assert!(Roles::<Test>::get(0, 9).unwrap_or_default().contains(CoopRole::Operator));
 		});
 }
@@ -165,5 +174,7 @@ fn a_federation_founded_by_coops_at_genesis_votes_through_their_delegates() {
 #[test]
 #[should_panic(expected = "genesis: a delegate of no co-op")]
 fn a_genesis_delegate_of_no_coop_is_refused() {
+	// Given a delegate named at genesis for co-op 7, which does not exist,
+	// when the chain is built, then genesis panics (the expected message above).
 	ExtBuilder::default().with_genesis_coops(vec![], vec![(7, 5, false)]).build();
 }

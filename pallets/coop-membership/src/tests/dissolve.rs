@@ -7,13 +7,16 @@ use frame_support::traits::fungible::Mutate;
 fn by_its_own_special_resolution_owes_every_member_and_returns_the_deposit() {
 	// Co-op 0 is the federation, which cannot dissolve: this co-op is co-op 1.
 	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given an open co-op of two, both for a special resolution to dissolve it,
 		let coop = found(1, open_bylaws());
 		join(coop, 2, WORKER);
 		let call = RuntimeCall::Membership(crate::Call::dissolve_coop { coop });
 		let m = propose(coop, 1, Proposal::DispatchSpecial { call: Box::new(call) });
 		vote_all(coop, m, &[1, 2], true);
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
+		// When the motion closes,
+		assert_ok!(Membership::close_motion(signed(1), coop, m, BOUND));
+		// Then the co-op is gone, its deposit returned, and each member owed the share;
 		assert!(
 			events().contains(&Event::MotionExecuted { coop, motion: m, result: Ok(()) }),
 			"{:?}",
@@ -26,6 +29,7 @@ fn by_its_own_special_resolution_owes_every_member_and_returns_the_deposit() {
 		let mut gone = removed();
 		gone.sort();
 		assert_eq!(gone, vec![(coop, 1), (coop, 2)]);
+		// when the members redeem, then they are paid back in full.
 		assert_ok!(Membership::redeem_share(signed(1), coop, 1));
 		assert_ok!(Membership::redeem_share(signed(2), coop, 2));
 		assert_eq!(free(1), ENDOWMENT);
@@ -36,8 +40,10 @@ fn by_its_own_special_resolution_owes_every_member_and_returns_the_deposit() {
 #[test]
 fn fails_for_others_the_federation_and_coops_with_open_motions() {
 	ExtBuilder::default().with_federation(vec![1]).build_and_execute(|| {
+		// Given a federation founded by 1, and a co-op founded by 2,
 		let coop = found(2, open_bylaws());
 		let special = |c| -> RuntimeOrigin { Origin::CoopSpecial(c).into() };
+		// when a signer dissolves it, or the federation or a missing co-op is dissolved: refused;
 		assert_noop!(Membership::dissolve_coop(signed(2), coop), DispatchError::BadOrigin);
 		assert_noop!(Membership::dissolve_coop(special(0), 0), E::FederationCannotDissolve);
 		assert_noop!(Membership::dissolve_coop(special(9), 9), E::CoopNotFound);
@@ -47,6 +53,7 @@ fn fails_for_others_the_federation_and_coops_with_open_motions() {
 			Membership::dissolve_coop(Origin::Coop(coop).into(), coop),
 			DispatchError::BadOrigin
 		);
+		// when the co-op has an open motion, then even its special resolution is refused.
 		propose(coop, 2, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
 		assert_noop!(Membership::dissolve_coop(special(coop), coop), E::CoopHasOpenMotions);
 	});
@@ -69,13 +76,16 @@ fn root_cannot_dissolve_a_coop() {
 #[test]
 fn an_ordinary_dispatch_motion_cannot_dissolve() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op of two, both for an ordinary (not special) motion to dissolve it,
 		let coop = found(1, open_bylaws());
 		join(coop, 2, WORKER);
 		let call = RuntimeCall::Membership(crate::Call::dissolve_coop { coop });
 		let m = propose(coop, 1, Proposal::Dispatch { call: Box::new(call) });
 		vote_all(coop, m, &[1, 2], true);
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, BOUND));
+		// When the motion closes,
+		assert_ok!(Membership::close_motion(signed(1), coop, m, BOUND));
+		// Then the dissolution is refused the ordinary origin, and the co-op stays.
 		assert!(events().contains(&Event::MotionExecuted {
 			coop,
 			motion: m,

@@ -30,7 +30,7 @@ fn the_last_voter_cannot_expel_themselves() {
 		vote_all(coop, m, &[1], true);
 		run_to_block(1 + DEFENCE_WINDOW);
 		// when the motion closes, approved, the expulsion is not carried out,
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		assert!(events().contains(&Event::MotionNotExecuted {
 			coop,
 			motion: m,
@@ -47,7 +47,7 @@ fn grant(coop: CoopId, who: AccountId, role: CoopRole, voters: &[AccountId]) {
 	let m = propose(coop, voters[0], Proposal::GrantRole { who, role });
 	vote_all(coop, m, voters, true);
 	deliberate();
-	assert_ok!(Membership::close(signed(voters[0]), coop, m, Weight::zero()));
+	assert_ok!(Membership::close_motion(signed(voters[0]), coop, m, Weight::zero()));
 	assert!(Roles::<Test>::get(coop, who).unwrap_or_default().contains(role));
 }
 
@@ -83,8 +83,9 @@ fn an_expelled_operator_loses_the_role() {
 		let m = propose(coop, 1, Proposal::Expel { member: 3 });
 		vote_all(coop, m, &[1, 2], true);
 		vote_all(coop, m, &[3], false);
+		// when the defence window passes and the motion closes,
 		run_to_block(System::block_number() + DEFENCE_WINDOW);
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		// then the role went with the membership.
 		assert!(!Members::<Test>::contains_key(coop, 3));
 		assert_eq!(Roles::<Test>::get(coop, 3), None);
@@ -95,11 +96,14 @@ fn an_expelled_operator_loses_the_role() {
 #[test]
 fn a_role_held_by_a_non_member_is_not_touched_by_others_leaving() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op of three that made 9 (no member) its operator,
 		let coop = found(1, open_bylaws());
 		join(coop, 2, WORKER);
 		join(coop, 3, WORKER);
 		grant(coop, 9, CoopRole::Operator, &[1, 2, 3]);
+		// When 3 leaves,
 		assert_ok!(Membership::leave(signed(3), coop));
+		// Then 9 keeps the role.
 		assert!(Roles::<Test>::get(coop, 9).unwrap_or_default().contains(CoopRole::Operator));
 		assert_eq!(coop_info(coop).role_holders, 1);
 	});
@@ -108,6 +112,7 @@ fn a_role_held_by_a_non_member_is_not_touched_by_others_leaving() {
 #[test]
 fn paying_the_queue_of_an_unknown_coop_is_refused_and_writes_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given no co-op 7, when its queue is paid, then it is refused and nothing is written.
 		assert_noop!(Membership::pay_redemption_queue(signed(9), 7), E::CoopNotFound);
 		assert!(!RedemptionQueue::<Test>::contains_key(7));
 		// A known co-op with nobody waiting: nothing paid, nothing written.

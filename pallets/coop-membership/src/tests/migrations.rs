@@ -19,48 +19,55 @@ fn bylaws_v1(approval: Perbill) -> v2::BylawsV1Of<Test> {
 	}
 }
 
+/// Founds a co-op and rewrites it as version 1 stored it (approval 100 %, allowed then), with a
+/// pending bylaws change, and sets the pallet's storage version to 1; returns the co-op.
+fn version_1_coop_with_a_pending_bylaws_change() -> CoopId {
+	let coop = found(1, open_bylaws());
+	let stored = coop_info(coop);
+	v2::Coops::<Test>::insert(
+		coop,
+		v2::CoopV1::<Test> {
+			name: stored.name.clone(),
+			bylaws: bylaws_v1(Perbill::one()),
+			depositor: stored.depositor,
+			deposit: stored.deposit,
+			members: stored.members,
+			voting_members: stored.voting_members,
+			voting_investors: stored.voting_investors,
+			share_capital: stored.share_capital,
+			next_motion: 1,
+			open_motions: 1,
+			role_holders: 0,
+		},
+	);
+	v2::Motions::<Test>::insert(
+		coop,
+		0,
+		Motion {
+			proposer: 1,
+			deposit: 0,
+			proposal: Proposal::ChangeBylaws { bylaws: bylaws_v1(Perbill::from_percent(60)) },
+			call_weight: Weight::zero(),
+			opened: 1,
+			earliest_close: 1,
+			voting_ends: 11,
+			electorate: 1,
+			tally: Tally::new(),
+			quorum: Perbill::from_percent(50),
+			approval: Perbill::from_percent(60),
+			defended: false,
+		},
+	);
+	StorageVersion::new(1).put::<Membership>();
+	coop
+}
+
 #[test]
 fn version_1_bylaws_and_pending_bylaws_changes_are_migrated() {
 	// A chain whose only co-op is the one the test rewrites as version 1.
 	ExtBuilder::default().with_federation(vec![]).build().execute_with(|| {
 		// Given a version 1 co-op (approval 100 %, allowed then) with a pending bylaws change,
-		let coop = found(1, open_bylaws());
-		let stored = coop_info(coop);
-		v2::Coops::<Test>::insert(
-			coop,
-			v2::CoopV1::<Test> {
-				name: stored.name.clone(),
-				bylaws: bylaws_v1(Perbill::one()),
-				depositor: stored.depositor,
-				deposit: stored.deposit,
-				members: stored.members,
-				voting_members: stored.voting_members,
-				voting_investors: stored.voting_investors,
-				share_capital: stored.share_capital,
-				next_motion: 1,
-				open_motions: 1,
-				role_holders: 0,
-			},
-		);
-		v2::Motions::<Test>::insert(
-			coop,
-			0,
-			Motion {
-				proposer: 1,
-				deposit: 0,
-				proposal: Proposal::ChangeBylaws { bylaws: bylaws_v1(Perbill::from_percent(60)) },
-				call_weight: Weight::zero(),
-				opened: 1,
-				earliest_close: 1,
-				voting_ends: 11,
-				electorate: 1,
-				tally: Tally::new(),
-				quorum: Perbill::from_percent(50),
-				approval: Perbill::from_percent(60),
-				defended: false,
-			},
-		);
-		StorageVersion::new(1).put::<Membership>();
+		let coop = version_1_coop_with_a_pending_bylaws_change();
 
 		// when the migration runs,
 		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();

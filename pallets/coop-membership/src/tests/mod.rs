@@ -77,7 +77,7 @@ fn admit(coop: CoopId, applicant: AccountId, class: ClassIndex, voters: &[Accoun
 	let motion = last_motion(coop);
 	vote_all(coop, motion, voters, true);
 	deliberate();
-	assert_ok!(Membership::close(signed(applicant), coop, motion, Weight::zero()));
+	assert_ok!(Membership::close_motion(signed(applicant), coop, motion, Weight::zero()));
 	assert!(Members::<Test>::contains_key(coop, applicant), "admitted");
 }
 

@@ -34,7 +34,7 @@ fn a_tie_never_passes() {
 		vote_all(coop, m, &[1, 2], true);
 		vote_all(coop, m, &[3, 4], false);
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		// then it is rejected (it passed with `ayes >= 50 % of cast`).
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Rejected);
 		assert!(!Membership::has_role(coop, &9, CoopRole::Operator));
@@ -50,10 +50,13 @@ fn two_of_four_cannot_approve_early() {
 		vote_all(coop, m, &[1, 2], true);
 		deliberate();
 		// then it is refused, until everyone has voted or the period is over;
-		assert_noop!(Membership::close(signed(2), coop, m, Weight::zero()), E::TooEarlyToClose);
+		assert_noop!(
+			Membership::close_motion(signed(2), coop, m, Weight::zero()),
+			E::TooEarlyToClose
+		);
 		// and the two others, voting in time, carry it.
 		vote_all(coop, m, &[3, 4], false);
-		assert_ok!(Membership::close(signed(2), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(2), coop, m, Weight::zero()));
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Rejected);
 	});
 }
@@ -66,9 +69,12 @@ fn propose_vote_and_close_in_one_block_fails() {
 		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
 		assert_ok!(Membership::vote(signed(1), coop, m, true));
 		// then the close is refused until the deliberation time has passed.
-		assert_noop!(Membership::close(signed(1), coop, m, Weight::zero()), E::TooEarlyToClose);
+		assert_noop!(
+			Membership::close_motion(signed(1), coop, m, Weight::zero()),
+			E::TooEarlyToClose
+		);
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Approved);
 	});
 }
@@ -76,14 +82,20 @@ fn propose_vote_and_close_in_one_block_fails() {
 #[test]
 fn the_bylaws_deliberation_time_holds_even_when_everyone_voted() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op of two whose deliberation time is 4 blocks, both for a motion,
 		let coop = found(1, Bylaws { deliberation: 4, ..open_bylaws() });
 		join(coop, 2, WORKER);
 		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
 		vote_all(coop, m, &[1, 2], true);
+		// when it is closed 3 blocks later, then it is refused;
 		run_to_block(System::block_number() + 3);
-		assert_noop!(Membership::close(signed(1), coop, m, Weight::zero()), E::TooEarlyToClose);
+		assert_noop!(
+			Membership::close_motion(signed(1), coop, m, Weight::zero()),
+			E::TooEarlyToClose
+		);
+		// when it is closed a block later, then it closes.
 		run_to_block(System::block_number() + 1);
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 	});
 }
 
@@ -96,7 +108,7 @@ fn after_the_period_a_majority_of_the_votes_cast_decides() {
 		vote_all(coop, m, &[1, 2], true);
 		// when the voting period is over, it passes: everyone had the time to vote.
 		run_to_block(System::block_number() + VOTING_PERIOD);
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Approved);
 	});
 }
@@ -104,6 +116,7 @@ fn after_the_period_a_majority_of_the_votes_cast_decides() {
 #[test]
 fn a_special_resolution_needs_two_thirds_and_its_quorum() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op of five, and motions for a longer notice (a special resolution):
 		let coop = coop_of(5);
 		let longer = Bylaws { withdrawal_notice: NOTICE + 1, ..open_bylaws() };
 		// 3 of 5 for a bylaws change is a majority but not two thirds: rejected.
@@ -111,21 +124,24 @@ fn a_special_resolution_needs_two_thirds_and_its_quorum() {
 		vote_all(coop, m, &[1, 2, 3], true);
 		vote_all(coop, m, &[4, 5], false);
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		// when it closes, then it is rejected and the bylaws stay;
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Rejected);
 		assert_eq!(coop_info(coop).bylaws, open_bylaws());
 		// 3 of 5 with the others away: below the special quorum of two thirds (4 of 5).
 		let m = propose(coop, 1, Proposal::ChangeBylaws { bylaws: longer.clone() });
 		vote_all(coop, m, &[1, 2, 3], true);
+		// when it closes after the period, then it has expired;
 		run_to_block(System::block_number() + VOTING_PERIOD);
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Expired);
 		// 4 of 5: more than two thirds, quorum met: the bylaws change.
 		let m = propose(coop, 1, Proposal::ChangeBylaws { bylaws: longer.clone() });
 		vote_all(coop, m, &[1, 2, 3, 4], true);
 		assert_ok!(Membership::vote(signed(5), coop, m, false));
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		// when it closes, then it is approved and the bylaws change.
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Approved);
 		assert_eq!(coop_info(coop).bylaws, longer);
 	});
@@ -134,13 +150,16 @@ fn a_special_resolution_needs_two_thirds_and_its_quorum() {
 #[test]
 fn exactly_two_thirds_passes_a_special_resolution() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op of three, two for a bylaws change (a special resolution), one not,
 		let coop = coop_of(3);
 		let longer = Bylaws { withdrawal_notice: NOTICE + 1, ..open_bylaws() };
 		let m = propose(coop, 1, Proposal::ChangeBylaws { bylaws: longer.clone() });
 		vote_all(coop, m, &[1, 2], true);
 		assert_ok!(Membership::vote(signed(3), coop, m, false));
 		deliberate();
-		assert_ok!(Membership::close(signed(1), coop, m, Weight::zero()));
+		// When the motion closes,
+		assert_ok!(Membership::close_motion(signed(1), coop, m, Weight::zero()));
+		// Then exactly two thirds is enough: the bylaws change.
 		assert_eq!(outcome_of(coop, m), MotionOutcome::Approved);
 		assert_eq!(coop_info(coop).bylaws, longer);
 	});
@@ -148,7 +167,9 @@ fn exactly_two_thirds_passes_a_special_resolution() {
 
 #[test]
 fn the_majority_rule_is_exact() {
+	// Given an approval of a half (below: two thirds, and all but a billionth),
 	let half = Perbill::from_percent(50);
+	// when ayes are weighed against the votes cast, then only strictly more passes.
 	assert!(!Membership::majority(2, 4, half), "a tie");
 	assert!(Membership::majority(3, 5, half));
 	assert!(Membership::majority(1, 1, half));
@@ -164,14 +185,17 @@ fn the_majority_rule_is_exact() {
 #[test]
 fn a_special_dispatch_carries_the_special_origin_and_an_ordinary_one_does_not() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op of two,
 		let coop = coop_of(2);
 		let dissolve = || Box::new(RuntimeCall::Membership(crate::Call::dissolve_coop { coop }));
+		// when a special dispatch motion opens, then it takes the special thresholds;
 		let m = propose(coop, 1, Proposal::DispatchSpecial { call: dissolve() });
 		let motion = Motions::<Test>::get(coop, m).unwrap();
 		assert_eq!(
 			(motion.quorum, motion.approval),
 			(Perbill::from_rational(2u32, 3u32), SPECIAL_APPROVAL_FLOOR)
 		);
+		// when an ordinary one opens for the same call, then it takes the ordinary ones.
 		let ordinary = propose(coop, 1, Proposal::Dispatch { call: dissolve() });
 		let motion = Motions::<Test>::get(coop, ordinary).unwrap();
 		assert_eq!(
@@ -184,6 +208,8 @@ fn a_special_dispatch_carries_the_special_origin_and_an_ordinary_one_does_not() 
 #[test]
 fn bylaws_that_weaken_resolutions_are_refused() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given bylaws that each weaken resolutions in one way (below),
+		// when 1 founds a co-op with them, then it is refused with that fault's error.
 		let refused = |bylaws: BylawsOf<Test>, error: Error<Test>| {
 			assert_noop!(Membership::create_coop(signed(1), b"weak".to_vec(), bylaws), error);
 		};
@@ -228,10 +254,13 @@ fn an_individual_cannot_join_the_federation() {
 #[test]
 fn a_members_first_vote_is_free_and_a_changed_vote_pays() {
 	ExtBuilder::default().build_and_execute(|| {
+		// Given an open co-op of two (a share costs 50) and a motion,
 		let coop = coop_of(2);
 		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		// when 2 votes the first time, then it pays no fee;
 		let first: PostDispatchInfo = Membership::vote(signed(2), coop, m, true).unwrap();
 		assert_eq!(first.pays_fee, Pays::No);
+		// when 2 changes its vote, then it pays.
 		let changed = Membership::vote(signed(2), coop, m, false).unwrap();
 		assert_eq!(changed.pays_fee, Pays::Yes);
 		// A refused vote is charged as usual (the transaction pays for its failure).
@@ -261,10 +290,11 @@ fn admission_to_the_federation_is_a_special_resolution() {
 		assert_eq!(motion.approval, SPECIAL_APPROVAL_FLOOR);
 		assert_eq!(motion.quorum, Perbill::from_rational(2u32, 3u32));
 		// 2 ayes of 3 cast is exactly two thirds: admitted.
+		// When 10 and 11 vote aye, 12 nay, and the motion closes, then it is admitted.
 		vote_all(0, last_motion(0), &[10, 11], true);
 		assert_ok!(Membership::vote(signed(12), 0, last_motion(0), false));
 		deliberate();
-		assert_ok!(Membership::close(signed(10), 0, last_motion(0), Weight::zero()));
+		assert_ok!(Membership::close_motion(signed(10), 0, last_motion(0), Weight::zero()));
 		assert!(Membership::is_member(0, &Membership::treasury(coop)));
 		// An admission to an ordinary co-op stays ordinary.
 		let other = found(2, bylaws());

@@ -18,4 +18,9 @@ fn try_state_detects_broken_invariants() {
 		MockCoops::remove_member(1u64);
 		assert!(CoopValidators::do_try_state().is_err());
 	});
+	new_test_ext().execute_with(|| {
+		// A planned set in which no validator has session keys (13 has none).
+		assert!(Planned::<Test>::try_append(13u64).is_ok());
+		assert!(CoopValidators::do_try_state().is_err());
+	});
 }

@@ -39,6 +39,7 @@ fn the_federation_approves_and_the_next_session_includes_it() {
 		CoopValidators::new_session_genesis(0);
 		join_federation(3);
 		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(3), 13));
+		set_session_keys(13);
 		assert_noop!(
 			CoopValidators::approve_validator(RuntimeOrigin::signed(1), 3),
 			DispatchError::BadOrigin

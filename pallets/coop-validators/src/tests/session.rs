@@ -22,6 +22,7 @@ fn the_set_is_bounded_by_max_validators() {
 		assert_eq!(approved().len() as u32, MAX_VALIDATORS);
 		join_federation(5);
 		assert_ok!(CoopValidators::register_validator(RuntimeOrigin::signed(5), 15));
+		set_session_keys(15);
 		assert_noop!(
 			CoopValidators::approve_validator(RuntimeOrigin::root(), 5),
 			Error::<Test>::TooManyValidators

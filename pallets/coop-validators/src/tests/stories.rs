@@ -16,7 +16,9 @@ fn a_validator_from_registration_to_retirement() {
 		// Then: it waits for the federation; the next session keeps the set.
 		assert_eq!(CoopValidators::new_session(1), None);
 
-		// When: the federation approves it by motion (root in this mock).
+		// When: the validator sets its session keys, and the federation approves it by motion
+		// (root in this mock); without keys it could not be approved.
+		set_session_keys(13);
 		assert_ok!(CoopValidators::approve_validator(RuntimeOrigin::root(), 3));
 		// Then: the next session's set includes it, after the genesis validators.
 		assert_eq!(CoopValidators::new_session(2), Some(vec![11, 12, 13]));

@@ -7,36 +7,14 @@ use coop_primitives::Tally;
 #[test]
 fn a_raise_from_its_opening_to_the_last_refund() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given co-op 0, whose decisions come from its treasury account in the mock, opening a
-		// raise: soft cap 1000, window blocks 1..=10, tap 10 per block to `TEAM`, head count.
-		assert_ok!(Daico::create_raise(RuntimeOrigin::signed(TREASURY), 0, params()));
-		let raise = 0;
-
-		// When three accounts contribute 1100 in all and the window closes.
-		for (who, amount) in [(1, 600), (2, 300), (3, 200)] {
-			assert_ok!(Daico::contribute(RuntimeOrigin::signed(who), raise, amount));
-		}
-		run_to_block(11);
-		assert_ok!(Daico::finalize(RuntimeOrigin::signed(9), raise));
-		// Then the raise is active and the tap runs from block 11.
-		assert_eq!(last_event(), Event::RaiseSucceeded { raise, raised: 1_100 });
-
-		// When the team draws after 5 blocks, then it gets 5 × 10.
-		run_to_block(16);
-		assert_ok!(Daico::draw_tap(RuntimeOrigin::signed(TEAM), raise));
-		assert_eq!(last_event(), Event::TapDrawn { raise, amount: 50 });
+		// Given a raise that reached its soft cap (1100 from accounts 1, 2 and 3), whose tap of
+		// 10 per block has paid `TEAM` 5 × 10 by block 16 (a helper in `src/tests/stories.rs`).
+		let raise = a_raise_that_reached_its_soft_cap_and_paid_its_first_draw();
 
 		// When all three contributors vote to double the tap and the motion closes.
 		let double = Proposal::RaiseTap { new_rate: 20 };
 		assert_ok!(Daico::propose(RuntimeOrigin::signed(2), raise, double));
-		for who in [1, 2, 3] {
-			assert_ok!(Daico::vote(
-				RuntimeOrigin::signed(who),
-				raise,
-				ProposalKind::RaiseTap,
-				true
-			));
-		}
+		vote_all(raise, ProposalKind::RaiseTap, &[1, 2, 3], true);
 		run_to_block(21);
 		assert_ok!(Daico::close_motion(RuntimeOrigin::signed(9), raise, ProposalKind::RaiseTap));
 		// Then the tap is 20 per block, what accrued at 10 kept for the team.
@@ -49,9 +27,8 @@ fn a_raise_from_its_opening_to_the_last_refund() {
 		}));
 		assert_eq!(last_event(), Event::TapRateChanged { raise, rate: 20 });
 
-		// When a contributor moves to dissolve and two of the three vote aye, the pre-quorum
-		// of heads is reached, but not by `MinVoters` (3) contributors: the tap is not frozen
-		// (one or two contributors cannot freeze it alone).
+		// When a contributor moves to dissolve and two of the three vote aye, then the heads'
+		// pre-quorum is reached but not by `MinVoters` (3) contributors: the tap is not frozen.
 		assert_ok!(Daico::propose(RuntimeOrigin::signed(3), raise, Proposal::Dissolve));
 		assert_ok!(Daico::vote(RuntimeOrigin::signed(1), raise, ProposalKind::Dissolve, true));
 		assert_ok!(Daico::vote(RuntimeOrigin::signed(2), raise, ProposalKind::Dissolve, true));
@@ -85,4 +62,23 @@ fn a_raise_from_its_opening_to_the_last_refund() {
 		assert_eq!(free(escrow(raise)), 0);
 		assert_eq!(free(TREASURY), ENDOWMENT);
 	});
+}
+
+/// The opening of the story above. Co-op 0, whose decisions come from its treasury account in
+/// the mock, opens a raise (soft cap 1000, window blocks 1..=10, tap 10 per block to `TEAM`,
+/// head count); three accounts contribute 1100 in all; the window closes and the raise is
+/// finalised, its tap running from block 11; after 5 blocks the team draws 5 × 10.
+fn a_raise_that_reached_its_soft_cap_and_paid_its_first_draw() -> RaiseId {
+	assert_ok!(Daico::create_raise(RuntimeOrigin::signed(TREASURY), 0, params()));
+	let raise = 0;
+	for (who, amount) in [(1, 600), (2, 300), (3, 200)] {
+		assert_ok!(Daico::contribute(RuntimeOrigin::signed(who), raise, amount));
+	}
+	run_to_block(11);
+	assert_ok!(Daico::finalize(RuntimeOrigin::signed(9), raise));
+	assert_eq!(last_event(), Event::RaiseSucceeded { raise, raised: 1_100 });
+	run_to_block(16);
+	assert_ok!(Daico::draw_tap(RuntimeOrigin::signed(TEAM), raise));
+	assert_eq!(last_event(), Event::TapDrawn { raise, amount: 50 });
+	raise
 }

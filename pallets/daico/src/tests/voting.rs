@@ -222,6 +222,7 @@ fn a_whale_cannot_freeze_a_double_majority_tap_alone() {
 		// capital pre-quorum (half of half of 1,100 = 275), which used to freeze it alone,
 		let raise = active_raise(RaiseParams { voting: VotingMode::DoubleMajority, ..params() });
 		assert_ok!(Daico::propose(signed(1), raise, Proposal::Dissolve));
+		// when contributor 1 votes aye on a dissolve motion,
 		vote_all(raise, ProposalKind::Dissolve, &[1], true);
 		// then the tap is not frozen: the heads must reach the pre-quorum too, from three
 		// contributors.

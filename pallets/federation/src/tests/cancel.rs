@@ -25,7 +25,9 @@ fn an_ordinary_resolution_cancels_a_scheduled_one_before_it_is_enacted() {
 #[test]
 fn only_a_federation_resolution_cancels_and_only_what_is_pending() {
 	test(|| {
+		// Given: a resolution scheduled to write "yes".
 		resolve(set_storage(b":coop:test", b"yes"));
+		// When / then: each cancel below is refused.
 		// A signer, or root, cannot cancel.
 		for origin in [RuntimeOrigin::signed(1), RuntimeOrigin::root()] {
 			assert_noop!(Federation::cancel(origin, 0), DispatchError::BadOrigin);

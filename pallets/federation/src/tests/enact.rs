@@ -104,3 +104,34 @@ fn a_large_call_waits_in_the_preimage_pallet_and_is_removed_once_enacted() {
 		assert_eq!(preimages(), 0);
 	});
 }
+
+#[test]
+fn enacting_fails_while_the_schedulers_agenda_for_its_block_is_full() {
+	test(|| {
+		// Given: root filled the scheduler's agenda for block 1 + 1 + DELAY, when a resolution
+		// passed now would be enacted (`MaxScheduledPerBlock` is 8 in the mock).
+		let when = 1 + 1 + DELAY;
+		for i in 0..8u8 {
+			assert_ok!(pallet_scheduler::Pallet::<Test>::schedule(
+				RuntimeOrigin::root(),
+				when,
+				None,
+				0,
+				Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![i] })),
+			));
+		}
+		// When: the federation enacts a resolution; then: it is refused, nothing is scheduled.
+		assert_noop!(
+			Federation::enact(
+				RuntimeOrigin::signed(SPECIAL_RESOLUTION),
+				Box::new(set_storage(b":coop:test", b"full"))
+			),
+			Error::<Test>::SchedulingFailed
+		);
+		assert_eq!(NextEnactment::<Test>::get(), 0);
+		// Then: a block later its enactment falls on a block with room, and it is scheduled.
+		run_to_block(2);
+		resolve(set_storage(b":coop:test", b"later"));
+		assert_eq!(Enactments::<Test>::get(0).map(|e| e.when), Some(when + 1));
+	});
+}

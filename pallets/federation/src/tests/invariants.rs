@@ -5,15 +5,19 @@ use crate::{Enactment, EnactmentDelay};
 
 fn breaks(f: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
+		// Given: a scheduled resolution, and invariants that hold;
 		resolve(set_storage(b":coop:test", b"yes"));
 		assert_ok!(Federation::do_try_state());
+		// when: `f` breaks one of them behind the pallet's back,
 		f();
+		// then: `try_state` reports it.
 		assert!(Federation::do_try_state().is_err());
 	});
 }
 
 #[test]
 fn try_state_detects_broken_invariants() {
+	// Given / when / then (see `breaks`): each invariant below, broken on purpose, is reported.
 	let pending = || Enactment { when: 5, call_hash: Default::default(), preimage: None };
 	// An index not handed out yet.
 	breaks(|| NextEnactment::<Test>::put(0));

@@ -116,13 +116,13 @@ fn fails_for_an_open_or_unknown_period() {
 #[test]
 fn fails_after_the_claim_window() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given period 0 closed at block 1 with a 20-block window: a claim at block 21 is in
-		// time,
+		// Given period 0 closed at block 1 with a 20-block window, when member 2 claims at
+		// block 21, then it is in time;
 		two_members_period();
 		close(10_000);
 		run_to_block(21);
 		claim(0, 2);
-		// and a claim at block 22 is too late.
+		// when member 1 claims at block 22, then it is too late.
 		run_to_block(22);
 		assert_noop!(
 			Patronage::claim(RuntimeOrigin::signed(1), 0, 0, 1),

@@ -49,7 +49,8 @@ fn a_later_policy_keeps_the_open_period() {
 #[test]
 fn fails_for_another_origin() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given a member's signature, or another co-op's decision, then the policy is refused.
+		// Given co-op 0, when a member, or another co-op's decision, sets its policy, then it
+		// is refused.
 		assert_noop!(
 			Patronage::set_policy(RuntimeOrigin::signed(1), 0, policy()),
 			DispatchError::BadOrigin
@@ -104,7 +105,8 @@ fn fails_for_invalid_policies() {
 fn accepts_the_bounds() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Given a policy at every bound (shares adding up to the whole, the least cash share,
-		// the longest revolving period, the shortest claim window), then it is accepted.
+		// the longest revolving period, the shortest claim window), when the co-op sets it,
+		// then it is accepted.
 		let mut p = policy();
 		p.reserve_share = Perbill::from_percent(60);
 		p.fund_share = Perbill::from_percent(40);

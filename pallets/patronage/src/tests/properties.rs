@@ -34,6 +34,61 @@ fn model(
 	(totals, cash, [reserve, fund, nm_share, allocatable])
 }
 
+/// Members `1..=units.len()`, each with its `units` of purchases, `non_member` units of
+/// non-member business, and the fixture policy with the given reserve, fund and cash shares;
+/// returns the members.
+fn a_random_period(
+	units: &[u128],
+	non_member: u128,
+	reserve_pct: u32,
+	fund_pct: u32,
+	cash_pct: u32,
+) -> Vec<AccountId> {
+	let members: Vec<AccountId> = (1..=units.len() as u128).collect();
+	MockCoops::set_members(members.clone());
+	let mut p = policy();
+	p.reserve_share = Perbill::from_percent(reserve_pct);
+	p.fund_share = Perbill::from_percent(fund_pct);
+	p.cash_share = Perbill::from_percent(cash_pct);
+	assert_ok!(Patronage::set_policy(coop_origin(), 0, p));
+	for (who, u) in members.iter().zip(units) {
+		record(*who, PURCHASES, *u);
+	}
+	if non_member > 0 {
+		record(CUSTOMER, PURCHASES, non_member);
+	}
+	members
+}
+
+/// The members marked in `claimers` claim period 0; each must be paid the model's `cash` and
+/// retain the rest of the model's `totals` as equity (a member whose total is nothing has
+/// nothing to claim). Returns what they claimed in all.
+fn claims_pay_the_model(
+	members: &[AccountId],
+	claimers: &[bool],
+	totals: &[u128],
+	cash: &[u128],
+) -> u128 {
+	let mut claimed = 0u128;
+	for (i, who) in members.iter().enumerate() {
+		if !claimers[i] {
+			continue;
+		}
+		let before = balance(*who);
+		let result = Patronage::claim(RuntimeOrigin::signed(*who), 0, 0, *who);
+		if totals[i] == 0 {
+			assert_eq!(result, Err(Error::<Test>::NothingToClaim.into()));
+			continue;
+		}
+		assert_ok!(result);
+		assert_eq!(balance(*who) - before, cash[i], "cash of member {}", who);
+		let retained = CapitalAccounts::<Test>::get(0, who).first().map(|t| t.amount).unwrap_or(0);
+		assert_eq!(retained, totals[i] - cash[i], "retained of member {}", who);
+		claimed += totals[i];
+	}
+	claimed
+}
+
 proptest! {
 	#![proptest_config(ProptestConfig::with_cases(64))]
 	#[test]
@@ -48,19 +103,7 @@ proptest! {
 	) {
 		ExtBuilder::default().build_and_execute(|| {
 			// Given random members with random patronage, non-member business and a policy,
-			let members: Vec<AccountId> = (1..=units.len() as u128).collect();
-			MockCoops::set_members(members.clone());
-			let mut p = policy();
-			p.reserve_share = Perbill::from_percent(reserve_pct);
-			p.fund_share = Perbill::from_percent(fund_pct);
-			p.cash_share = Perbill::from_percent(cash_pct);
-			assert_ok!(Patronage::set_policy(coop_origin(), 0, p));
-			for (who, u) in members.iter().zip(&units) {
-				record(*who, PURCHASES, *u);
-			}
-			if non_member > 0 {
-				record(CUSTOMER, PURCHASES, non_member);
-			}
+			let members = a_random_period(&units, non_member, reserve_pct, fund_pct, cash_pct);
 			// when the period closes,
 			close(surplus);
 
@@ -80,26 +123,7 @@ proptest! {
 
 			// then the split is the model's; when some members claim, then each is paid the
 			// model's cash and retains the model's equity;
-			let mut claimed = 0u128;
-			for (i, who) in members.iter().enumerate() {
-				if !claimers[i] {
-					continue;
-				}
-				let before = balance(*who);
-				let result = Patronage::claim(RuntimeOrigin::signed(*who), 0, 0, *who);
-				if totals[i] == 0 {
-					assert_eq!(result, Err(Error::<Test>::NothingToClaim.into()));
-					continue;
-				}
-				assert_ok!(result);
-				assert_eq!(balance(*who) - before, cash[i], "cash of member {}", who);
-				let retained = CapitalAccounts::<Test>::get(0, who)
-					.first()
-					.map(|t| t.amount)
-					.unwrap_or(0);
-				assert_eq!(retained, totals[i] - cash[i], "retained of member {}", who);
-				claimed += totals[i];
-			}
+			let claimed = claims_pay_the_model(&members, &claimers, &totals, &cash);
 			// when the rest is swept, then the surplus settles to the unit.
 			run_to_block(22);
 			assert_ok!(Patronage::sweep_unclaimed(RuntimeOrigin::signed(9), 0, 0));

@@ -31,9 +31,9 @@ fn fails_beyond_the_fund() {
 #[test]
 fn fails_for_another_origin_or_without_a_policy() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given no policy, the co-op's spending is refused;
+		// Given no policy, when the co-op spends from its fund, then it is refused;
 		assert_noop!(Patronage::spend_fund(coop_origin(), 0, 7, 1), Error::<Test>::NoPolicy);
-		// given a policy, a member's is refused.
+		// given a policy, when a member spends from it, then it is refused.
 		with_policy();
 		assert_noop!(
 			Patronage::spend_fund(RuntimeOrigin::signed(1), 0, 7, 1),

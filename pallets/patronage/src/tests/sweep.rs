@@ -61,13 +61,14 @@ fn fails_during_the_claim_window() {
 #[test]
 fn fails_twice_or_for_an_open_period() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given period 0 open, a sweep is refused;
+		// Given period 0 open, when anyone sweeps it, then it is refused;
 		two_members_period();
 		assert_noop!(
 			Patronage::sweep_unclaimed(RuntimeOrigin::signed(9), 0, 0),
 			Error::<Test>::PeriodNotClosed
 		);
-		// given it closed and swept after its window, a second sweep is refused.
+		// given it closed and swept after its window, when anyone sweeps again, then it is
+		// refused.
 		close(10_000);
 		run_to_block(22);
 		assert_ok!(Patronage::sweep_unclaimed(RuntimeOrigin::signed(9), 0, 0));
