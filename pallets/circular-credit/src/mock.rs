@@ -2,7 +2,7 @@
 //! (`coop_primitives::testing`).
 
 use crate::{self as pallet_circular_credit, *};
-use frame_support::traits::{ConstU128, ConstU32};
+use coop_primitives::testing::prelude::*;
 
 // Accounts are `u64`.
 coop_primitives::test_runtime!(Test, u64, [CircularCredit: pallet_circular_credit]);

@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 			!OwnVotes::<T>::contains_key((coop, motion), &treasury),
 			Error::<T>::VoteCastByCoop
 		);
-		let free = Self::do_vote(treasury, coop, motion, aye)?;
+		let free = Self::cast_vote(treasury, coop, motion, aye)?;
 		Self::deposit_event(Event::DelegateVoted { coop, motion, member, delegate, aye });
 		Ok(free)
 	}

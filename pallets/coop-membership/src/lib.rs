@@ -604,11 +604,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let acting_coop = T::CoopAccountOrigin::try_origin(origin.clone()).ok();
 			let voter = Self::ensure_account(origin)?;
-			let free = Self::do_vote(voter.clone(), coop, motion, aye)?;
-			if acting_coop.is_some() {
-				// The co-op decided its vote itself: its delegate cannot change it.
-				OwnVotes::<T>::insert((coop, motion), voter, ());
-			}
+			let free = Self::do_vote(voter, coop, motion, aye, acting_coop.is_some())?;
 			Ok(if free { Pays::No.into() } else { Pays::Yes.into() })
 		}
 

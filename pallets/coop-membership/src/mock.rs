@@ -1,13 +1,8 @@
 //! A test runtime: frame-system, real pallet-balances, and this pallet.
 
 use crate::{self as pallet_coop_membership, *};
+use coop_primitives::testing::prelude::*;
 use core::cell::RefCell;
-use frame_support::{
-	parameter_types,
-	traits::{ConstU32, ConstU64},
-	PalletId,
-};
-use sp_runtime::BuildStorage;
 
 // Accounts are `u128`, wide enough that every co-op's treasury sub-account is distinct;
 // balances `u64`, the existential deposit 5.
@@ -39,10 +34,15 @@ parameter_types! {
 pub const ENDOWMENT: Balance = 1_000;
 /// The share price of the fixtures' bylaws.
 pub const SHARE: Balance = 50;
+/// Held from a co-op's founder while the co-op exists (`CoopDeposit`).
 pub const COOP_DEPOSIT: Balance = 100;
+/// Held from a member while its motion is open (`MotionDeposit`).
 pub const MOTION_DEPOSIT: Balance = 10;
+/// The fixtures' bylaws' voting period, in blocks.
 pub const VOTING_PERIOD: u64 = 10;
+/// The fixtures' bylaws' notice before a leaving member's shares are redeemed, in blocks.
 pub const NOTICE: u64 = 5;
+/// The blocks an expelled member has to answer before the motion may close (`DefenceWindow`).
 pub const DEFENCE_WINDOW: u64 = 5;
 /// The runtime's floor for the deliberation time, and the fixtures' bylaws' own.
 pub const DELIBERATION: u64 = 1;

@@ -138,11 +138,28 @@ impl<T: Config> Pallet<T> {
 			|| (coop == coop_primitives::FEDERATION && matches!(proposal, Proposal::Admit { .. }))
 	}
 
-	/// `vote`: one vote per eligible member, changeable until the motion closes. Returns
-	/// whether the vote is free of fees: a member's first vote on the motion, in a co-op whose
-	/// membership costs a share of at least the existential deposit (so that Sybils cannot
-	/// vote for free in co-ops that cost nothing to join).
+	/// `vote`: [`Self::cast_vote`], and a vote a co-op decided by its own motion
+	/// (`by_own_motion`) is marked so that its delegate cannot change it. Returns whether the
+	/// vote is free of fees.
 	pub(crate) fn do_vote(
+		voter: T::AccountId,
+		coop: CoopId,
+		motion: MotionIndex,
+		aye: bool,
+		by_own_motion: bool,
+	) -> Result<bool, DispatchError> {
+		let free = Self::cast_vote(voter.clone(), coop, motion, aye)?;
+		if by_own_motion {
+			OwnVotes::<T>::insert((coop, motion), voter, ());
+		}
+		Ok(free)
+	}
+
+	/// One vote per eligible member, changeable until the motion closes. Returns whether the
+	/// vote is free of fees: a member's first vote on the motion, in a co-op whose membership
+	/// costs a share of at least the existential deposit (so that Sybils cannot vote for free
+	/// in co-ops that cost nothing to join).
+	pub(crate) fn cast_vote(
 		voter: T::AccountId,
 		coop: CoopId,
 		motion: MotionIndex,

@@ -17,6 +17,7 @@ mod benchmarking;
 
 #[cfg(test)]
 mod mock;
+mod seats;
 mod session;
 #[cfg(test)]
 mod tests;
@@ -244,13 +245,7 @@ pub mod pallet {
 		#[pallet::call_index(0)]
 		pub fn register_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			let member = T::MemberOrigin::ensure_origin(origin)?;
-			ensure!(T::Coops::is_member(FEDERATION, &member), Error::<T>::NotFederationMember);
-			ensure!(!Seats::<T>::contains_key(&member), Error::<T>::AlreadyRegistered);
-			ensure!(!SeatOf::<T>::contains_key(&validator), Error::<T>::ValidatorTaken);
-			Seats::<T>::insert(&member, Seat { validator: validator.clone(), approved: false });
-			SeatOf::<T>::insert(&validator, &member);
-			Self::deposit_event(Event::ValidatorRegistered { member, validator });
-			Ok(())
+			Self::do_register_validator(member, validator)
 		}
 
 		/// Approve a member's validator: it joins the validator set at the next session.
@@ -274,16 +269,7 @@ pub mod pallet {
 		)]
 		pub fn approve_validator(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
-			let mut seat = Seats::<T>::get(&member).ok_or(Error::<T>::NoSeat)?;
-			ensure!(!seat.approved, Error::<T>::AlreadyApproved);
-			ensure!(T::SessionKeys::is_registered(&seat.validator), Error::<T>::NoSessionKeys);
-			Approved::<T>::try_append(&seat.validator)
-				.map_err(|_| Error::<T>::TooManyValidators)?;
-			seat.approved = true;
-			let validator = seat.validator.clone();
-			Seats::<T>::insert(&member, seat);
-			Self::deposit_event(Event::ValidatorApproved { member, validator });
-			Ok(())
+			Self::do_approve_validator(member)
 		}
 
 		/// Retire your validator: it leaves the set at the next session.
@@ -296,8 +282,7 @@ pub mod pallet {
 		#[pallet::call_index(2)]
 		pub fn retire_validator(origin: OriginFor<T>) -> DispatchResult {
 			let member = T::MemberOrigin::ensure_origin(origin)?;
-			Self::remove_seat(&member, RemovalReason::Retired).ok_or(Error::<T>::NoSeat)?;
-			Ok(())
+			Self::do_remove_validator(&member, RemovalReason::Retired)
 		}
 
 		/// Remove a member's validator: it leaves the set at the next session.
@@ -310,30 +295,12 @@ pub mod pallet {
 		#[pallet::call_index(3)]
 		pub fn remove_validator(origin: OriginFor<T>, member: T::AccountId) -> DispatchResult {
 			T::FederationOrigin::ensure_origin(origin)?;
-			Self::remove_seat(&member, RemovalReason::RemovedByFederation)
-				.ok_or(Error::<T>::NoSeat)?;
-			Ok(())
+			Self::do_remove_validator(&member, RemovalReason::RemovedByFederation)
 		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
-	/// Removes `member`'s seat, if any, and its validator from the approved set. Returns the
-	/// validator removed.
-	fn remove_seat(member: &T::AccountId, reason: RemovalReason) -> Option<T::AccountId> {
-		let seat = Seats::<T>::take(member)?;
-		SeatOf::<T>::remove(&seat.validator);
-		if seat.approved {
-			Approved::<T>::mutate(|approved| approved.retain(|v| v != &seat.validator));
-		}
-		Self::deposit_event(Event::ValidatorRemoved {
-			member: member.clone(),
-			validator: seat.validator.clone(),
-			reason,
-		});
-		Some(seat.validator)
-	}
-
 	/// Checks the pallet's invariants (see the crate README).
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {

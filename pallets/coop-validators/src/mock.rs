@@ -4,42 +4,23 @@
 //! members a test sets.
 
 use crate::{self as pallet_coop_validators, *};
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Contains, OnInitialize},
-};
-use frame_system::{EnsureRoot, EnsureSigned};
+use coop_primitives::testing::prelude::*;
+use frame_support::traits::{Contains, OnInitialize};
 use sp_runtime::{
 	testing::UintAuthorityId,
 	traits::{ConvertInto, Dispatchable, OpaqueKeys},
-	BuildStorage, DispatchResult,
+	DispatchResult,
 };
 
-/// Accounts are `u64`: members 1..=9, their validators 11..=19.
-pub type AccountId = u64;
-/// Balances are `u64`.
-pub type Balance = u64;
-
-type Block = frame_system::mocking::MockBlock<Test>;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		CoopValidators: pallet_coop_validators,
-		Session: pallet_session,
-	}
+// Accounts are `u64` (members 1..=9, their validators 11..=19), balances `u64` for the
+// session-key deposits; the runtime's call filter keeps a keyed validator in the planned set.
+coop_primitives::test_runtime!(
+	Test,
+	u64,
+	balances(u64, 1),
+	call_filter(KeepsAKeyedValidator),
+	[Balances: pallet_balances, CoopValidators: pallet_coop_validators, Session: pallet_session]
 );
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
-	type AccountData = pallet_balances::AccountData<Balance>;
-	/// As in the runtime: keys are not purged while the planned set has one validator with keys.
-	type BaseCallFilter = KeepsAKeyedValidator;
-}
 
 /// The runtime's call filter: `session.purge_keys` only while
 /// [`Pallet::may_purge_session_keys`].
@@ -53,12 +34,6 @@ impl Contains<RuntimeCall> for KeepsAKeyedValidator {
 			_ => true,
 		}
 	}
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type Balance = Balance;
-	type AccountStore = System;
 }
 
 /// Blocks per session.
@@ -153,15 +128,9 @@ pub const ENDOWMENT: Balance = 1_000;
 /// Genesis storage: members 1 and 2 in the federation, their validators 11 and 12 approved,
 /// every test account endowed; with `in_office`, pallet-session's genesis too, with the keys of
 /// 11 and 12 (it asks this pallet for the first sets, as the runtime's genesis does).
-fn genesis(in_office: bool) -> sp_io::TestExternalities {
+fn chain_storage(in_office: bool) -> sp_io::TestExternalities {
 	MockCoops::set_members([1u64, 2]);
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=20).map(|who| (who, ENDOWMENT)).collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	let mut storage = genesis_with_balances((1..=20).map(|who| (who, ENDOWMENT)).collect());
 	pallet_coop_validators::GenesisConfig::<Test> { validators: vec![(1, 11), (2, 12)] }
 		.assimilate_storage(&mut storage)
 		.unwrap();
@@ -179,7 +148,7 @@ fn genesis(in_office: bool) -> sp_io::TestExternalities {
 /// Storage with members 1 and 2 in the federation, their validators 11 and 12 approved at
 /// genesis with session keys (set in block 1), no session planned yet; block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut ext = genesis(false);
+	let mut ext = chain_storage(false);
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		set_session_keys(11);
@@ -191,7 +160,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// A running chain: as [`new_test_ext`], but pallet-session started at genesis with 11 and 12
 /// in office and queued, and their keys handed to [`Consensus`]; block 1 of session 0.
 pub fn new_chain_ext() -> sp_io::TestExternalities {
-	let mut ext = genesis(true);
+	let mut ext = chain_storage(true);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

@@ -4,22 +4,14 @@ use super::*;
 use crate::Pallet as Daico;
 use alloc::vec::Vec;
 use coop_primitives::{
-	benchmarking::{assert_last_event, endow, funded_coop, unit},
+	benchmarking::{assert_last_event, endow, unit},
 	BenchmarkCoops,
 };
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Saturating, Zero};
 
-const SEED: u32 = 0;
-/// Benchmark units each funded account gets (see `coop_primitives::benchmarking::unit`).
-const ENDOWMENT: u32 = 10_000_000;
-
-/// The benchmark co-op, its treasury funded, and the origin of its decisions.
-fn coop_deciding<T: Config>() -> Result<(CoopId, T::RuntimeOrigin), BenchmarkError> {
-	funded_coop::<_, T::BenchmarkHelper, T::Coops, T::Currency, T::CoopOrigin, _>(ENDOWMENT)
-		.ok_or(BenchmarkError::Weightless)
-}
+coop_primitives::benchmark_fixtures!(endowment: 10_000_000);
 
 /// Raise parameters for the benchmarks: a window from now for 10 blocks, every milestone slot
 /// used; members only (the costlier check) if asked.

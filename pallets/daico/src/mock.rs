@@ -1,11 +1,7 @@
 //! A test runtime: frame-system, real pallet-balances, this pallet, and a co-op registry mock.
 
 use crate::{self as pallet_daico, *};
-use frame_support::{
-	parameter_types,
-	traits::{ConstU32, ConstU64},
-	PalletId,
-};
+use coop_primitives::testing::prelude::*;
 
 // Accounts are `u128` (wide enough for distinct escrow sub-accounts), balances `u64`, the
 // existential deposit 5.

@@ -46,6 +46,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `set_enactment_delay`: the delay between a passed motion and its enactment, at most
+	/// `MaxEnactmentDelay`.
+	pub(crate) fn do_set_enactment_delay(delay: BlockNumberFor<T>) -> DispatchResult {
+		ensure!(delay <= T::MaxEnactmentDelay::get(), Error::<T>::DelayTooLong);
+		EnactmentDelay::<T>::put(delay);
+		Self::deposit_event(Event::EnactmentDelaySet { delay });
+		Ok(())
+	}
+
 	/// Takes enactment `index` out of the queue and the scheduler's agenda.
 	pub(crate) fn do_cancel(index: EnactmentIndex) -> DispatchResult {
 		let enactment = Enactments::<T>::get(index).ok_or(Error::<T>::NoSuchEnactment)?;

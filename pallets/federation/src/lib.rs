@@ -276,10 +276,7 @@ pub mod pallet {
 			delay: BlockNumberFor<T>,
 		) -> DispatchResult {
 			ensure_root(origin)?;
-			ensure!(delay <= T::MaxEnactmentDelay::get(), Error::<T>::DelayTooLong);
-			EnactmentDelay::<T>::put(delay);
-			Self::deposit_event(Event::EnactmentDelaySet { delay });
-			Ok(())
+			Self::do_set_enactment_delay(delay)
 		}
 	}
 }

@@ -3,13 +3,9 @@
 //! ordinary one; the enactment delay is [`DELAY`] blocks.
 
 use crate::{self as pallet_federation, *};
-use frame_support::{
-	ord_parameter_types, parameter_types,
-	traits::{ConstU32, ConstU64, EqualPrivilegeOnly},
-	weights::Weight,
-};
-use frame_system::{EnsureRoot, EnsureSignedBy};
-use sp_runtime::BuildStorage;
+use coop_primitives::testing::prelude::*;
+use frame_support::{ord_parameter_types, traits::EqualPrivilegeOnly};
+use frame_system::EnsureSignedBy;
 
 coop_primitives::test_runtime!(Test, u64, balances(u64, 1), [Balances: pallet_balances, Preimage: pallet_preimage, Scheduler: pallet_scheduler, Federation: pallet_federation]);
 

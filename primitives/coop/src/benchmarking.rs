@@ -55,3 +55,34 @@ where
 	endow::<C, A>(&I::treasury_account(coop), units);
 	O::try_successful_origin(&coop).ok().map(|origin| (coop, origin))
 }
+
+/// Declares a pallet benchmark's shared fixtures: `SEED` for `account(..)`, `ENDOWMENT` (the
+/// benchmark units each funded account gets, see [`unit`]), and `coop_deciding::<T>()`, the
+/// benchmark co-op with its treasury funded and the origin of its decisions (`T::CoopOrigin`),
+/// for a pallet whose `Config` has `BenchmarkHelper`, `Coops`, `Currency` and `CoopOrigin`.
+///
+/// ```text
+/// coop_primitives::benchmark_fixtures!(endowment: 10_000_000);
+/// ```
+#[macro_export]
+macro_rules! benchmark_fixtures {
+	(endowment: $units:expr) => {
+		const SEED: u32 = 0;
+		/// Benchmark units each funded account gets (see `coop_primitives::benchmarking::unit`).
+		const ENDOWMENT: u32 = $units;
+
+		/// The benchmark co-op, its treasury funded, and the origin of its decisions.
+		fn coop_deciding<T: Config>(
+		) -> Result<($crate::CoopId, T::RuntimeOrigin), frame_benchmarking::BenchmarkError> {
+			$crate::benchmarking::funded_coop::<
+				_,
+				T::BenchmarkHelper,
+				T::Coops,
+				T::Currency,
+				T::CoopOrigin,
+				_,
+			>(ENDOWMENT)
+			.ok_or(frame_benchmarking::BenchmarkError::Weightless)
+		}
+	};
+}

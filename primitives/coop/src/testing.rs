@@ -23,6 +23,18 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::traits::One;
 use std::{cell::RefCell, vec::Vec};
 
+/// What a pallet's mock imports besides its own crate: `use coop_primitives::testing::prelude::*;`.
+pub mod prelude {
+	pub use frame_support::{
+		parameter_types,
+		sp_runtime::{BuildStorage, Perbill},
+		traits::{ConstU128, ConstU32, ConstU64},
+		weights::Weight,
+		PalletId,
+	};
+	pub use frame_system::{EnsureRoot, EnsureSigned};
+}
+
 std::thread_local! {
 	/// Members of co-op 0.
 	static MEMBERS: RefCell<Vec<u128>> = const { RefCell::new(Vec::new()) };
@@ -185,16 +197,22 @@ pub fn execute_with_invariants<E: Debug>(
 /// `AccountId` and frame-system's test configuration with integer accounts looked up as
 /// themselves, and, with `balances(..)`, `Balance`, `ED` and pallet-balances' test configuration
 /// with that balance type and existential deposit (list `Balances: pallet_balances` among the
-/// pallets then). The caller implements its own pallet's `Config` (and any other pallet's).
+/// pallets then), and, with `call_filter(..)` after it, that `BaseCallFilter` (the runtime's own,
+/// where a pallet's rules rely on it). The caller implements its own pallet's `Config` (and any
+/// other pallet's).
 ///
 /// ```text
 /// coop_primitives::test_runtime!(Test, u128, balances(u64, 5), [Balances: pallet_balances, Daico: pallet_daico]);
+/// coop_primitives::test_runtime!(Test, u64, balances(u64, 1), call_filter(KeepsAKeyedValidator), [Balances: pallet_balances, CoopValidators: pallet_coop_validators, Session: pallet_session]);
 /// coop_primitives::test_runtime!(Test, u64, [CircularCredit: pallet_circular_credit]);
 /// ```
 #[macro_export]
 macro_rules! test_runtime {
 	($runtime:ident, $account:ty, balances($balance:ty, $ed:literal), [$($pallet:ident: $path:ident),+ $(,)?]) => {
-		$crate::test_runtime!(@runtime $runtime, $account, pallet_balances::AccountData<$balance>, [$($pallet: $path),+]);
+		$crate::test_runtime!($runtime, $account, balances($balance, $ed), call_filter(frame_support::traits::Everything), [$($pallet: $path),+]);
+	};
+	($runtime:ident, $account:ty, balances($balance:ty, $ed:literal), call_filter($filter:ty), [$($pallet:ident: $path:ident),+ $(,)?]) => {
+		$crate::test_runtime!(@runtime $runtime, $account, pallet_balances::AccountData<$balance>, $filter, [$($pallet: $path),+]);
 
 		/// The test runtime's balances.
 		pub type Balance = $balance;
@@ -221,9 +239,9 @@ macro_rules! test_runtime {
 		}
 	};
 	($runtime:ident, $account:ty, [$($pallet:ident: $path:ident),+ $(,)?]) => {
-		$crate::test_runtime!(@runtime $runtime, $account, (), [$($pallet: $path),+]);
+		$crate::test_runtime!(@runtime $runtime, $account, (), frame_support::traits::Everything, [$($pallet: $path),+]);
 	};
-	(@runtime $runtime:ident, $account:ty, $data:ty, [$($pallet:ident: $path:ident),+]) => {
+	(@runtime $runtime:ident, $account:ty, $data:ty, $filter:ty, [$($pallet:ident: $path:ident),+]) => {
 		/// The test runtime's accounts.
 		pub type AccountId = $account;
 
@@ -245,6 +263,7 @@ macro_rules! test_runtime {
 			type AccountId = AccountId;
 			type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 			type AccountData = $data;
+			type BaseCallFilter = $filter;
 		}
 
 		/// frame-system's genesis storage.
