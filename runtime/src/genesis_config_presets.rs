@@ -197,9 +197,13 @@ fn federation_genesis(
 	)];
 	coops.extend(others);
 	coops.extend(founders.iter().map(|f| (f.name.clone(), f.people.clone(), founding.clone())));
+	// The federation's fund receives half of every fee (see the fee model in
+	// `configs::monetary`): it exists from genesis, so no fee share is too small for it.
+	let fund = pallet_patronage::Pallet::<Runtime>::fund_account(coop_primitives::FEDERATION);
 	let balances = endowments
 		.into_iter()
 		.chain(numbered.iter().map(|(id, _)| (treasury(*id), FOUNDING_TREASURY)))
+		.chain(core::iter::once((fund, EXISTENTIAL_DEPOSIT)))
 		.collect::<Vec<_>>();
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -750,9 +754,13 @@ mod tests {
 			// No demo co-op: the federation and the four founding co-ops.
 			assert!(pallet_coop_membership::Coops::<Runtime>::get(5).is_none());
 
-			// The founders' endowments and the treasuries' are all the COOP there is.
+			// The founders' endowments, the treasuries' and the federation's fund's existential
+			// deposit are all the COOP there is.
 			let free = |who: &AccountId| pallet_balances::Pallet::<Runtime>::free_balance(who);
-			let mut issued: Balance = 0;
+			let fund =
+				pallet_patronage::Pallet::<Runtime>::fund_account(coop_primitives::FEDERATION);
+			assert_eq!(free(&fund), EXISTENTIAL_DEPOSIT);
+			let mut issued: Balance = EXISTENTIAL_DEPOSIT;
 			for (coop, founder) in (1..).zip(&founders) {
 				assert_eq!(free(&founder.member), 1000 * UNIT);
 				assert_eq!(free(&founder.validator), 10 * UNIT);

@@ -122,8 +122,9 @@ pub const MILLI_UNIT: Balance = 1_000_000_000;
 /// A millionth of a COOP.
 pub const MICRO_UNIT: Balance = 1_000_000;
 
-/// The existential deposit: the least balance an account may hold.
-pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+/// The existential deposit: the least balance an account may hold, 0.01 COOP, so that opening
+/// accounts to bloat the state costs something (see the fee model in `configs::monetary`).
+pub const EXISTENTIAL_DEPOSIT: Balance = 10 * MILLI_UNIT;
 
 /// A block number.
 pub type BlockNumber = u32;

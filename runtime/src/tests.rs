@@ -14,6 +14,8 @@ use frame_support::{
 };
 use pallet_coop_membership::{AdmissionMode, Proposal};
 use serde_json::Value;
+
+mod fees;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 

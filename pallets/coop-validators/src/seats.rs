@@ -4,6 +4,12 @@
 use crate::*;
 
 impl<T: Config> Pallet<T> {
+	/// The federation member holding `validator`'s seat, if it has one: the co-op (its
+	/// treasury) or founding account that runs it.
+	pub fn seat_holder(validator: &T::AccountId) -> Option<T::AccountId> {
+		SeatOf::<T>::get(validator)
+	}
+
 	/// `member` registers `validator` for a seat, not yet approved.
 	pub(crate) fn do_register_validator(
 		member: T::AccountId,

@@ -31,10 +31,12 @@ parameter_types! {
 			Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
 			NORMAL_DISPATCH_RATIO,
 		);
-	/// 5 MiB blocks, 75 % of them for normal transactions.
+	/// 2 MiB blocks, 75 % of them for normal transactions: room for a runtime upgrade (the
+	/// compressed runtime is ≈ 0.6 MiB, applied as an operational transaction) and for a
+	/// co-op's documents, which pay by the byte (see the fee model in `monetary`).
 	pub RuntimeBlockLength: frame_system::limits::BlockLength =
 		frame_system::limits::BlockLength::builder()
-			.max_length(5 * 1024 * 1024)
+			.max_length(2 * 1024 * 1024)
 			.modify_max_length_for_class(DispatchClass::Normal, |max| {
 				*max = NORMAL_DISPATCH_RATIO * *max
 			})
