@@ -16,18 +16,20 @@ command -v curl >/dev/null || { as_root apt-get install -y -qq curl || die "curl
 
 # ---- 1. unit tests: every workspace crate but the node and the node's RPC crates (client code,
 # built in release with the node; no debug build of the client stack) ----
-# With `runtime-benchmarks` on wherever a crate has it, so the benchmarks run as tests too.
+# With `runtime-benchmarks` on wherever a crate has it, so the benchmarks run as tests too, and
+# `try-runtime`, so the runtime's upgrade test runs every pallet's `try_state` (runtime/src/tests/upgrade.rs).
 mapfile -t crates < <(cd "$ROOT" && cargo metadata --no-deps --format-version 1 --locked |
 	node -e 'const m=JSON.parse(require("fs").readFileSync(0));
 	         for (const p of m.packages)
 	           if (p.name !== "coopchain-node" && !p.name.endsWith("-rpc"))
-	           console.log(p.name + (p.features["runtime-benchmarks"] ? " bench" : ""))')
+	           console.log(p.name + " " + (p.features["runtime-benchmarks"] ? "bench" : "-") + " " + (p.features["try-runtime"] ? "try" : "-"))')
 pkgs=()
 features=()
 for line in "${crates[@]}"; do
-	read -r name bench <<<"$line"
+	read -r name bench try <<<"$line"
 	pkgs+=(-p "$name")
-	[ -n "${bench:-}" ] && features+=("$name/runtime-benchmarks")
+	[ "$bench" = bench ] && features+=("$name/runtime-benchmarks")
+	[ "$try" = try ] && features+=("$name/try-runtime")
 done
 say "unit tests (cargo test ${pkgs[*]})"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \

@@ -267,6 +267,13 @@ pub fn new_full<
 		tracing_execute_block: None,
 	})?;
 
+	// Aura equivocations have no on-chain report: the node logs and counts them.
+	task_manager.spawn_handle().spawn(
+		"aura-equivocation-watch",
+		None,
+		crate::equivocation::watch_aura_equivocations(client.clone(), prometheus_registry.clone()),
+	);
+
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),

@@ -171,6 +171,25 @@ pub type TxExtension = (
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
+/// Transactions the runtime creates itself: GRANDPA's equivocation reports, submitted unsigned
+/// (and free) by the node that saw the equivocation.
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_bare(call: RuntimeCall) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_bare(call)
+	}
+}
+
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
@@ -262,4 +281,15 @@ mod runtime {
 
 	#[runtime::pallet_index(16)]
 	pub type Preimage = pallet_preimage;
+
+	// Equivocation reporting: the block author (the reporter), each session's validators kept
+	// as a root for key-ownership proofs, and the offences GRANDPA reports.
+	#[runtime::pallet_index(17)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(18)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(19)]
+	pub type Offences = pallet_offences;
 }

@@ -15,7 +15,10 @@ use frame_support::{
 use pallet_coop_membership::{AdmissionMode, Proposal};
 use serde_json::Value;
 
+mod equivocation;
 mod fees;
+#[cfg(feature = "try-runtime")]
+mod upgrade;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::BuildStorage;
 

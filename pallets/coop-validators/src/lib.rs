@@ -189,6 +189,21 @@ pub mod pallet {
 			/// Why.
 			reason: RemovalReason,
 		},
+		/// A validator committed an offence that its peers proved on chain (a GRANDPA
+		/// equivocation, recorded by pallet-offences). Nothing is slashed: the federation decides
+		/// the consequence by motion (for example `remove_validator`); until the session ends the
+		/// validator may be disabled from authoring.
+		OffenceReported {
+			/// The validator that offended.
+			validator: T::AccountId,
+			/// The federation member (a co-op's treasury) holding its seat, if it still has one.
+			member: Option<T::AccountId>,
+			/// The session in which it offended.
+			session: u32,
+			/// How grave the offence is, as pallet-offences rates it (an equivocation alone in
+			/// a set of n validators: (3/n)²; more offenders at once rate higher).
+			severity: sp_runtime::Perbill,
+		},
 		/// A new validator set was planned for a session.
 		NewValidatorSet {
 			/// The session it applies to (pallet-session activates it one session later).

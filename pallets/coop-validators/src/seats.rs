@@ -10,6 +10,19 @@ impl<T: Config> Pallet<T> {
 		SeatOf::<T>::get(validator)
 	}
 
+	/// Records that `validator` offended in `session` ([`Event::OffenceReported`], naming the
+	/// member holding its seat). The runtime's offence handler calls it for each offender
+	/// pallet-offences reports; returns the weight it used.
+	pub fn note_offence(
+		validator: T::AccountId,
+		session: u32,
+		severity: sp_runtime::Perbill,
+	) -> Weight {
+		let member = Self::seat_holder(&validator);
+		Self::deposit_event(Event::OffenceReported { validator, member, session, severity });
+		T::DbWeight::get().reads(1)
+	}
+
 	/// `member` registers `validator` for a seat, not yet approved.
 	pub(crate) fn do_register_validator(
 		member: T::AccountId,

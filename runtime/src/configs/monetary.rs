@@ -5,7 +5,7 @@ use frame_support::{
 	traits::{
 		fungible::{Balanced, Credit},
 		tokens::imbalance::Imbalance,
-		ConstU128, ConstU32, ConstU8, FindAuthor, OnUnbalanced, VariantCountOf,
+		ConstU128, ConstU32, ConstU8, OnUnbalanced, VariantCountOf,
 	},
 	weights::{
 		constants::ExtrinsicBaseWeight, ConstantMultiplier, Weight, WeightToFeeCoefficient,
@@ -20,7 +20,7 @@ use sp_runtime::{
 };
 
 use crate::{
-	AccountId, Aura, Balance, Balances, CoopValidators, Patronage, Runtime, RuntimeEvent,
+	AccountId, Authorship, Balance, Balances, CoopValidators, Patronage, Runtime, RuntimeEvent,
 	RuntimeFreezeReason, RuntimeHoldReason, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT,
 };
 
@@ -118,13 +118,9 @@ pub const AUTHOR_SHARE: u32 = 50;
 pub struct DealWithFees;
 impl DealWithFees {
 	/// The member (a co-op's treasury, or a founding account) holding the seat of the
-	/// validator that authored this block, found from the block's Aura pre-digest.
+	/// validator that authored this block (pallet-authorship, from the Aura pre-digest).
 	pub fn author_coop() -> Option<AccountId> {
-		let digest = System::digest();
-		let pre_runtime = digest.logs().iter().filter_map(|item| item.as_pre_runtime());
-		let validator =
-			pallet_session::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(pre_runtime)?;
-		CoopValidators::seat_holder(&validator)
+		CoopValidators::seat_holder(&Authorship::author()?)
 	}
 
 	/// The federation's fund.

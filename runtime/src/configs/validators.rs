@@ -1,9 +1,17 @@
 //! The validator set: pallet-session rotates it every [`SESSION_PERIOD`] blocks, and the
 //! federation's member co-ops choose it (pallet-coop-validators is the session manager).
 
-use frame_support::{parameter_types, traits::Contains};
+use alloc::vec::Vec;
+use frame_support::{parameter_types, traits::Contains, weights::Weight};
 use pallet_coop_membership::EnsureMemberAccount;
-use sp_runtime::traits::{ConvertInto, OpaqueKeys};
+use sp_runtime::{
+	traits::{Convert, ConvertInto, OpaqueKeys},
+	Perbill,
+};
+use sp_staking::{
+	offence::{OffenceDetails, OffenceSeverity, OnOffenceHandler},
+	SessionIndex,
+};
 
 use super::{consensus::MaxAuthorities, governance::FederationDecision};
 use crate::{
@@ -29,14 +37,107 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	type SessionManager = CoopValidators;
+	/// The federation's choice, with each session's validators kept as a historical root so
+	/// that GRANDPA equivocation reports can prove who held a key.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, ChosenValidators>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
-	/// No slashing or disabling: validators are trusted member co-ops, removed by motion.
-	type DisablingStrategy = ();
+	/// A validator reported for an offence is disabled (it cannot author, see Aura's
+	/// `DisabledValidators`) until the session ends, at most a third of the set at once (none
+	/// in a set of one to three, one in four to six, …). Nothing is slashed; the federation
+	/// decides by motion whether it keeps its seat.
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// pallet-coop-validators as the historical session manager: the same sets, each validator with
+/// no further identification (the co-op holding a seat is looked up when an offence is
+/// reported, so a seat changing hands cannot invalidate a key-ownership proof).
+pub struct ChosenValidators;
+impl pallet_session::SessionManager<AccountId> for ChosenValidators {
+	fn new_session(index: SessionIndex) -> Option<Vec<AccountId>> {
+		<CoopValidators as pallet_session::SessionManager<_>>::new_session(index)
+	}
+	fn new_session_genesis(index: SessionIndex) -> Option<Vec<AccountId>> {
+		<CoopValidators as pallet_session::SessionManager<_>>::new_session_genesis(index)
+	}
+	fn start_session(index: SessionIndex) {
+		<CoopValidators as pallet_session::SessionManager<_>>::start_session(index)
+	}
+	fn end_session(index: SessionIndex) {
+		<CoopValidators as pallet_session::SessionManager<_>>::end_session(index)
+	}
+}
+impl pallet_session::historical::SessionManager<AccountId, ()> for ChosenValidators {
+	fn new_session(index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session(index)
+			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+	}
+	fn new_session_genesis(index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session_genesis(index)
+			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+	}
+	fn start_session(index: SessionIndex) {
+		<Self as pallet_session::SessionManager<_>>::start_session(index)
+	}
+	fn end_session(index: SessionIndex) {
+		<Self as pallet_session::SessionManager<_>>::end_session(index)
+	}
+}
+
+/// Every validator is identified by its account alone (see [`ChosenValidators`]).
+pub struct NoFurtherIdentification;
+impl Convert<AccountId, Option<()>> for NoFurtherIdentification {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = NoFurtherIdentification;
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	type OnOffenceHandler = OffenceToFederation;
+}
+
+/// What an offence recorded by pallet-offences does on this chain: for each offender, an event
+/// naming the validator and the co-op holding its seat (`coopValidators.OffenceReported`), and
+/// pallet-session's disabling strategy (the validator stops authoring until the session ends).
+/// No money is slashed: the federation decides the consequence by motion.
+pub struct OffenceToFederation;
+impl OnOffenceHandler<AccountId, pallet_session::historical::IdentificationTuple<Runtime>, Weight>
+	for OffenceToFederation
+{
+	fn on_offence(
+		offenders: &[OffenceDetails<
+			AccountId,
+			pallet_session::historical::IdentificationTuple<Runtime>,
+		>],
+		severities: &[Perbill],
+		session: SessionIndex,
+	) -> Weight {
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		let mut weight = Weight::zero();
+		for (details, severity) in offenders.iter().zip(severities) {
+			let (validator, ()) = &details.offender;
+			weight.saturating_accrue(CoopValidators::note_offence(
+				validator.clone(),
+				session,
+				*severity,
+			));
+			Session::report_offence(validator.clone(), OffenceSeverity(*severity));
+			// The strategy reads the validators and the disabled list, and writes the latter.
+			weight.saturating_accrue(db.reads_writes(2, 1));
+		}
+		weight
+	}
 }
 
 impl pallet_coop_validators::Config for Runtime {

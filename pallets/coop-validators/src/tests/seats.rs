@@ -138,3 +138,26 @@ fn an_unapproved_seat_is_never_in_the_set_and_can_be_retired() {
 		assert_eq!(CoopValidators::new_session(1), None);
 	});
 }
+
+#[test]
+fn an_offence_is_recorded_with_the_member_holding_the_seat() {
+	test(|| {
+		// Given validator 11, whose seat member 1 holds, and validator 19, which has no seat,
+		// when each is reported for an offence,
+		let severity = sp_runtime::Perbill::from_percent(56);
+		CoopValidators::note_offence(11, 3, severity);
+		// then the event names the validator and its member,
+		assert_eq!(
+			last_event(),
+			Event::OffenceReported { validator: 11, member: Some(1), session: 3, severity }
+		);
+		CoopValidators::note_offence(19, 3, severity);
+		assert_eq!(
+			last_event(),
+			Event::OffenceReported { validator: 19, member: None, session: 3, severity }
+		);
+		// and nothing else changes: the federation decides by motion.
+		assert_eq!(approved(), vec![11, 12]);
+		assert_eq!(SeatOf::<Test>::get(11), Some(1));
+	});
+}
