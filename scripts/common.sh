@@ -72,10 +72,13 @@ build_node() {
 	say "building the release node (cargo build --release -p coopchain-node)"
 	(cd "$ROOT" && cargo build --locked --release -p coopchain-node) || die "the node build failed"
 	[ -x "$NODE_BIN" ] || die "no node binary at $NODE_BIN"
+	# The hash a federation's upgrade resolution would name for this runtime.
+	"$ROOT/scripts/runtime-hash.sh" || die "no runtime wasm"
 }
 
 # The test upgrade's runtime wasm for zombienet/0004-runtime-upgrade: the runtime with the
-# `upgrade-test` feature (spec_version + 1, a migration). Built through `cargo check` in the
+# `upgrade-test` feature (spec_version + 1, a migration) and, like the release runtime, the
+# metadata hash (`metadata-hash`, for CheckMetadataHash). Built through `cargo check` in the
 # debug profile, so that its wasm lands in debug/wbuild and never replaces the release runtime
 # the node embeds; WASM_BUILD_TYPE=release makes the wasm builder compile, compact and compress
 # it as for a release build (in the debug profile it would leave an uncompressed blob).
@@ -83,8 +86,9 @@ UPGRADE_WASM="$CARGO_TARGET_DIR/debug/wbuild/coopchain-runtime/coopchain_runtime
 build_upgrade_wasm() {
 	say "building the test upgrade's runtime wasm (feature upgrade-test)"
 	(cd "$ROOT" && WASM_BUILD_TYPE=release cargo check --locked -p coopchain-runtime \
-		--features upgrade-test) || die "the upgrade wasm build failed"
+		--features upgrade-test,metadata-hash) || die "the upgrade wasm build failed"
 	[ -f "$UPGRADE_WASM" ] || die "no upgrade wasm at $UPGRADE_WASM"
+	"$ROOT/scripts/runtime-hash.sh" "$UPGRADE_WASM"
 	export COOPCHAIN_UPGRADE_WASM="$UPGRADE_WASM"
 }
 

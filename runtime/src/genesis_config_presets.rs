@@ -34,6 +34,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use pallet_coop_membership::{AdmissionMode, Bylaws, BylawsOf, ClassKind, MemberClass};
 use sp_runtime::Perbill;
 
+use crate::configs::parameters::TestNetworkParameters;
+
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CoopMembershipConfig, CoopValidatorsConfig,
 	FederationConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, DAYS,
@@ -157,14 +159,47 @@ fn testnet_genesis(
 	endowed_accounts: Vec<AccountId>,
 	enactment_delay: BlockNumber,
 ) -> Value {
-	federation_genesis(
+	let mut patch = federation_genesis(
 		founders,
 		others,
 		endowed_accounts.into_iter().map(|account| (account, ENDOWMENT)).collect(),
 		federation_bylaws(),
 		founding_coop_bylaws(),
 		enactment_delay,
-	)
+	);
+	patch[PARAMETERS_KEY] =
+		serde_json::to_value(test_network_parameters()).expect("the parameters serialise");
+	patch
+}
+
+/// The key of a genesis patch that sets parameters ([`TestNetworkParameters`]) before the
+/// pallets' genesis is built.
+pub const PARAMETERS_KEY: &str = "parameters";
+
+/// The test networks' parameters: one-minute sessions, and voting periods and claim windows
+/// short enough for the journeys (the production defaults are an hour, a day and 30 days).
+pub fn test_network_parameters() -> TestNetworkParameters {
+	TestNetworkParameters {
+		session_period: Some(crate::configs::validators::TEST_SESSION_PERIOD),
+		min_voting_period: Some(crate::configs::membership::TEST_MIN_VOTING_PERIOD),
+		min_raise_voting_period: Some(2),
+		min_claim_window: Some(2 * MINUTES),
+	}
+}
+
+/// Builds the genesis state from a full genesis config (`GenesisBuilder::build_state`): first
+/// the parameters under [`PARAMETERS_KEY`], if any (so that the pallets' genesis, the co-ops'
+/// bylaws above all, is checked against them), then every pallet's genesis.
+pub fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
+	let mut json: Value =
+		serde_json::from_slice(&config).map_err(|e| format!("Invalid JSON blob: {e}"))?;
+	if let Some(parameters) = json.as_object_mut().and_then(|o| o.remove(PARAMETERS_KEY)) {
+		let parameters: TestNetworkParameters = serde_json::from_value(parameters)
+			.map_err(|e| format!("Invalid `{PARAMETERS_KEY}`: {e}"))?;
+		parameters.apply().map_err(|e| format!("`{PARAMETERS_KEY}` refused: {e:?}"))?;
+	}
+	let rest = serde_json::to_vec(&json).map_err(|e| format!("{e}"))?;
+	frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(rest)
 }
 
 /// The genesis patch for a chain whose federation (co-op 0), under `federation`'s bylaws, is
@@ -716,6 +751,14 @@ mod tests {
 		assert!(patch["session"]["keys"].is_array() && patch["balances"]["balances"].is_array());
 
 		sp_io::TestExternalities::new(build(patch)).execute_with(|| {
+			// The production chain keeps the parameters' defaults: hour-long sessions, a day
+			// for the shortest vote, 30 days for the shortest claim window.
+			use crate::configs::parameters::dynamic_params::{governance, session};
+			use frame_support::traits::Get;
+			assert_eq!(session::Period::get(), crate::HOURS);
+			assert_eq!(governance::MinVotingPeriod::get(), DAYS);
+			assert_eq!(governance::MinRaiseVotingPeriod::get(), DAYS);
+			assert_eq!(governance::MinClaimWindow::get(), 30 * DAYS);
 			let validators: Vec<AccountId> = founders.iter().map(|f| f.validator.clone()).collect();
 			// The federation's approved validators are the first set, with the founders' keys.
 			assert_eq!(pallet_session::Validators::<Runtime>::get(), validators);

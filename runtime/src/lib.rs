@@ -292,4 +292,8 @@ mod runtime {
 
 	#[runtime::pallet_index(19)]
 	pub type Offences = pallet_offences;
+
+	// The parameters the federation tunes by special resolution (`configs::parameters`).
+	#[runtime::pallet_index(20)]
+	pub type Parameters = pallet_parameters;
 }

@@ -17,10 +17,10 @@ use serde_json::Value;
 
 mod equivocation;
 mod fees;
+mod parameters;
 #[cfg(feature = "try-runtime")]
 mod upgrade;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::BuildStorage;
 
 /// Merge `patch` into `base` the way the chain-spec builder does (objects recursively,
 /// everything else replaced).
@@ -46,10 +46,16 @@ fn build(preset: &str) -> sp_runtime::Storage {
 			key[1]
 		);
 	}
+	// As the node builds a chain spec's genesis: the patch over the default config, through
+	// the runtime's `build_state` (parameters first, then every pallet).
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
 	merge(&mut config, patch);
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().expect("preset builds a valid genesis state")
+	let mut ext = sp_state_machine::BasicExternalities::new(Default::default());
+	ext.execute_with(|| {
+		crate::genesis_config_presets::build_state(serde_json::to_vec(&config).unwrap())
+			.expect("preset builds a valid genesis state")
+	});
+	ext.into_storages()
 }
 
 /// The treasury account of co-op `coop`.
@@ -137,7 +143,10 @@ fn there_is_no_sudo() {
 	use frame_support::traits::PalletInfo;
 	type Info = <Runtime as frame_system::Config>::PalletInfo;
 	assert_eq!(Info::name::<crate::Federation>(), Some("Federation"));
-	let metadata = Runtime::metadata_at_version(15).expect("metadata v15");
+	// Constants that are parameters (`configs::parameters`) read storage: metadata is built in
+	// externalities, as the node builds it.
+	let metadata = sp_io::TestExternalities::default()
+		.execute_with(|| Runtime::metadata_at_version(15).expect("metadata v15"));
 	let encoded: &[u8] = &metadata;
 	let sudo = b"\x10Sudo";
 	assert!(!encoded.windows(sudo.len()).any(|w| w == sudo), "no pallet named Sudo");
@@ -460,7 +469,7 @@ fn a_coops_motion_acts_as_its_treasury_on_the_tap() {
 /// always have a validator with keys, and it ends up alone in office.
 mod keys_purged {
 	use super::*;
-	use crate::configs::validators::SESSION_PERIOD;
+	use crate::configs::validators::TEST_SESSION_PERIOD as SESSION_PERIOD;
 	use frame_support::traits::OnFinalize;
 	use sp_runtime::{traits::Dispatchable, DispatchError};
 

@@ -31,7 +31,8 @@ impl pallet_daico::Config for Runtime {
 	type MinVoters = ConstU32<3>;
 	type PreQuorum = DaicoPreQuorum;
 	type MaxTapIncrease = DaicoMaxTapIncrease;
-	type MinVotingPeriod = ConstU32<2>;
+	/// A parameter the federation tunes (a day by default).
+	type MinVotingPeriod = super::parameters::dynamic_params::governance::MinRaiseVotingPeriod;
 	type MaxVotingPeriod = ConstU32<{ 30 * DAYS }>;
 	type WeightInfo = pallet_daico::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -19,8 +19,10 @@ parameter_types! {
 	pub const MaxCoopMembers: u32 = 512;
 }
 
-/// Voting periods may be as short as 2 blocks (12 s; test networks) and as long as 30 days.
-pub const MIN_VOTING_PERIOD: BlockNumber = 2;
+/// The shortest voting period the test networks' presets allow (12 s). On the production chain
+/// it is a day (the parameter
+/// [`governance::MinVotingPeriod`](super::parameters::dynamic_params::governance::MinVotingPeriod)).
+pub const TEST_MIN_VOTING_PERIOD: BlockNumber = 2;
 /// The longest voting period bylaws may set.
 pub const MAX_VOTING_PERIOD: BlockNumber = 30 * DAYS;
 
@@ -55,7 +57,8 @@ impl pallet_coop_membership::Config for Runtime {
 	type MaxRoleHolders = ConstU32<16>;
 	type MaxCallLen = ConstU32<4096>;
 	type MaxStatementLen = ConstU32<512>;
-	type MinVotingPeriod = ConstU32<MIN_VOTING_PERIOD>;
+	/// A parameter the federation tunes (a day by default).
+	type MinVotingPeriod = super::parameters::dynamic_params::governance::MinVotingPeriod;
 	type MaxVotingPeriod = ConstU32<MAX_VOTING_PERIOD>;
 	type MaxWithdrawalNotice = ConstU32<{ 365 * DAYS }>;
 	/// A member accused in an expulsion motion has at least a day to answer.

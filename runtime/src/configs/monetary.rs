@@ -5,7 +5,7 @@ use frame_support::{
 	traits::{
 		fungible::{Balanced, Credit},
 		tokens::imbalance::Imbalance,
-		ConstU128, ConstU32, ConstU8, OnUnbalanced, VariantCountOf,
+		ConstU128, ConstU32, ConstU8, Get, OnUnbalanced, VariantCountOf,
 	},
 	weights::{
 		constants::ExtrinsicBaseWeight, ConstantMultiplier, Weight, WeightToFeeCoefficient,
@@ -44,6 +44,8 @@ impl pallet_balances::Config for Runtime {
 /// # The fee model
 ///
 /// A signed transaction pays `length fee + multiplier × weight fee + tip`:
+/// The three fee figures are parameters the federation tunes (`parameters::dynamic_params::fees`);
+/// the defaults:
 /// - **Length**: [`FEE_PER_BYTE`] (10 µCOOP) per encoded byte. Bulk data is what fills a
 ///   chain's history for good, so it is what costs: a 1 MiB remark pays ≈ 10.5 COOP, a plain
 ///   transfer's ≈ 140 bytes ≈ 0.0014 COOP.
@@ -66,11 +68,25 @@ impl pallet_balances::Config for Runtime {
 /// that much to open, and an account falling below it is reaped.
 pub const FEE_PER_BYTE: Balance = 10 * MICRO_UNIT;
 
+/// The length fee per byte now: the parameter `fees::PerByte`.
+pub type FeePerByte = super::parameters::dynamic_params::fees::PerByte;
+/// What the weight of a transfer costs now: the parameter `fees::TransferWeight`.
+pub type TransferWeightFee = super::parameters::dynamic_params::fees::TransferWeight;
+/// The author's co-op's percentage of each fee now: the parameter `fees::AuthorShare` (at most
+/// 100).
+pub struct AuthorShare;
+impl Get<u32> for AuthorShare {
+	fn get() -> u32 {
+		super::parameters::dynamic_params::fees::AuthorShare::get().min(100)
+	}
+}
+
 /// What the weight of a plain transfer (`balances.transfer_keep_alive` and the extrinsic base
 /// weight) costs before the multiplier.
 pub const TRANSFER_WEIGHT_FEE: Balance = 9 * MILLI_UNIT;
 
-/// Weight to fee: linear in `ref_time`, [`TRANSFER_WEIGHT_FEE`] for the weight of a transfer.
+/// Weight to fee: linear in `ref_time`, [`TransferWeightFee`] (by default
+/// [`TRANSFER_WEIGHT_FEE`]) for the weight of a transfer.
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
 	type Balance = Balance;
@@ -79,7 +95,7 @@ impl WeightToFeePolynomial for WeightToFee {
 			.saturating_add(<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive())
 			.ref_time()
 			.max(1);
-		let (p, q) = (TRANSFER_WEIGHT_FEE, Balance::from(transfer));
+		let (p, q) = (TransferWeightFee::get(), Balance::from(transfer));
 		core::iter::once(WeightToFeeCoefficient {
 			degree: 1,
 			negative: false,
@@ -110,7 +126,8 @@ pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
 	MaximumMultiplier,
 >;
 
-/// The share of each fee (tips go whole) paid to the co-op whose validator authored the block.
+/// The share of each fee (tips go whole) paid by default to the co-op whose validator authored
+/// the block (the parameter `fees::AuthorShare`).
 pub const AUTHOR_SHARE: u32 = 50;
 
 /// Fees and tips to the block author's co-op and the federation's fund (see
@@ -143,7 +160,8 @@ impl DealWithFees {
 impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
 		let Some(fees) = fees_then_tips.next() else { return };
-		let (mut to_author, to_fund) = fees.ration(AUTHOR_SHARE, 100 - AUTHOR_SHARE);
+		let share = AuthorShare::get();
+		let (mut to_author, to_fund) = fees.ration(share, 100 - share);
 		if let Some(tips) = fees_then_tips.next() {
 			tips.merge_into(&mut to_author);
 		}
@@ -179,7 +197,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	/// Operational transactions (the federation's upgrades) pay their priority at 5× the fee.
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = WeightToFee;
-	type LengthToFee = ConstantMultiplier<Balance, ConstU128<FEE_PER_BYTE>>;
+	type LengthToFee = ConstantMultiplier<Balance, FeePerByte>;
 	type FeeMultiplierUpdate = SlowAdjustingFeeUpdate<Runtime>;
 	type WeightInfo = ChargeTransactionPaymentWeight;
 }

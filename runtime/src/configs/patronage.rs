@@ -8,7 +8,7 @@ use frame_support::traits::EnsureOriginWithArg;
 use pallet_coop_membership::{EnsureCoop, EnsureCoopSpecial};
 
 use super::membership::{CoopDecision, MaxCoopMembers};
-use crate::{Balances, CoopMembership, Runtime, RuntimeOrigin, DAYS, MINUTES};
+use crate::{Balances, CoopMembership, Runtime, RuntimeOrigin, DAYS};
 
 parameter_types! {
 	/// Pots, reserves and funds are sub-accounts of this id.
@@ -56,8 +56,9 @@ impl pallet_patronage::Config for Runtime {
 	/// A till's day of sales in a few transactions.
 	type MaxBatch = ConstU32<64>;
 	type MinCashShare = PatronageMinCashShare;
-	/// Short enough for the test network's journeys.
-	type MinClaimWindow = ConstU32<{ 2 * MINUTES }>;
+	/// A parameter the federation tunes (30 days by default; the test networks' journeys use
+	/// two minutes).
+	type MinClaimWindow = super::parameters::dynamic_params::governance::MinClaimWindow;
 	type MaxClaimWindow = ConstU32<{ 366 * DAYS }>;
 	type WeightInfo = pallet_patronage::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

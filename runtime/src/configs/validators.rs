@@ -1,4 +1,4 @@
-//! The validator set: pallet-session rotates it every [`SESSION_PERIOD`] blocks, and the
+//! The validator set: pallet-session rotates it every [`SessionPeriod`] blocks, and the
 //! federation's member co-ops choose it (pallet-coop-validators is the session manager).
 
 use alloc::vec::Vec;
@@ -19,12 +19,16 @@ use crate::{
 	RuntimeCall, RuntimeEvent, Session, SessionKeys, UNIT,
 };
 
-/// Blocks per session: a new validator set may take office every minute (two session changes
-/// after its approval). Short, so that the test networks show rotation within minutes.
-pub const SESSION_PERIOD: BlockNumber = 10;
+/// Blocks per session on the test networks (their presets set
+/// [`parameters::dynamic_params::session::Period`](super::parameters::dynamic_params::session::Period),
+/// an hour by default, to it): a new validator set may take office every minute, so that the
+/// test networks show rotation within minutes.
+pub const TEST_SESSION_PERIOD: BlockNumber = 10;
+
+/// Blocks per session: a parameter the federation tunes.
+pub type SessionPeriod = super::parameters::dynamic_params::session::Period;
 
 parameter_types! {
-	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
 	pub const SessionOffset: BlockNumber = 0;
 	/// Held from a validator account while it has session keys registered.
 	pub const SessionKeyDeposit: Balance = UNIT;
