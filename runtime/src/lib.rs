@@ -247,7 +247,12 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	// Index 6 held pallet-sudo until the federation took root authority alone.
+	// Index 6 held pallet-sudo until the federation took root authority alone; pallet-authorship
+	// (no calls, no events) has it now. Its hooks must run before pallet-session's: it finds
+	// the block's author in the session's validators, which change at a rotation, and keeps
+	// it for the block (fees go to the author's co-op; equivocation reports name it).
+	#[runtime::pallet_index(6)]
+	pub type Authorship = pallet_authorship;
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
@@ -282,11 +287,8 @@ mod runtime {
 	#[runtime::pallet_index(16)]
 	pub type Preimage = pallet_preimage;
 
-	// Equivocation reporting: the block author (the reporter), each session's validators kept
-	// as a root for key-ownership proofs, and the offences GRANDPA reports.
-	#[runtime::pallet_index(17)]
-	pub type Authorship = pallet_authorship;
-
+	// Equivocation reporting (with Authorship, index 6): each session's validators kept as a
+	// root for key-ownership proofs, and the offences GRANDPA reports.
 	#[runtime::pallet_index(18)]
 	pub type Historical = pallet_session::historical;
 

@@ -17,6 +17,9 @@ parameter_types! {
 	pub const DaicoMaxTapIncrease: Perbill = Perbill::from_percent(100);
 }
 
+/// The longest voting period of a DAICO vote: 30 days.
+pub const MAX_RAISE_VOTING_PERIOD: crate::BlockNumber = 30 * DAYS;
+
 impl pallet_daico::Config for Runtime {
 	type Currency = Balances;
 	type Coops = CoopMembership;
@@ -32,8 +35,8 @@ impl pallet_daico::Config for Runtime {
 	type PreQuorum = DaicoPreQuorum;
 	type MaxTapIncrease = DaicoMaxTapIncrease;
 	/// A parameter the federation tunes (a day by default).
-	type MinVotingPeriod = super::parameters::dynamic_params::governance::MinRaiseVotingPeriod;
-	type MaxVotingPeriod = ConstU32<{ 30 * DAYS }>;
+	type MinVotingPeriod = super::parameters::MinRaiseVotingPeriod;
+	type MaxVotingPeriod = ConstU32<MAX_RAISE_VOTING_PERIOD>;
 	type WeightInfo = pallet_daico::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::bench_support::CoopsForBenchmarks;

@@ -58,7 +58,7 @@ impl pallet_coop_membership::Config for Runtime {
 	type MaxCallLen = ConstU32<4096>;
 	type MaxStatementLen = ConstU32<512>;
 	/// A parameter the federation tunes (a day by default).
-	type MinVotingPeriod = super::parameters::dynamic_params::governance::MinVotingPeriod;
+	type MinVotingPeriod = super::parameters::MinVotingPeriod;
 	type MaxVotingPeriod = ConstU32<MAX_VOTING_PERIOD>;
 	type MaxWithdrawalNotice = ConstU32<{ 365 * DAYS }>;
 	/// A member accused in an expulsion motion has at least a day to answer.

@@ -1,5 +1,6 @@
 //! Balances of COOP and transaction fees.
 
+use frame_support::dispatch::GetDispatchInfo;
 use frame_support::{
 	parameter_types,
 	traits::{
@@ -12,16 +13,17 @@ use frame_support::{
 		WeightToFeeCoefficients, WeightToFeePolynomial,
 	},
 };
-use pallet_balances::WeightInfo as _;
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
+use sp_runtime::traits::TransactionExtension;
 use sp_runtime::{
 	traits::{Bounded, One},
 	FixedPointNumber, Perbill, Perquintill,
 };
 
 use crate::{
-	AccountId, Authorship, Balance, Balances, CoopValidators, Patronage, Runtime, RuntimeEvent,
-	RuntimeFreezeReason, RuntimeHoldReason, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT,
+	AccountId, Authorship, Balance, Balances, CoopValidators, Patronage, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System, TxExtension, EXISTENTIAL_DEPOSIT,
+	MICRO_UNIT, MILLI_UNIT,
 };
 
 impl pallet_balances::Config for Runtime {
@@ -50,8 +52,9 @@ impl pallet_balances::Config for Runtime {
 ///   chain's history for good, so it is what costs: a 1 MiB remark pays ≈ 10.5 COOP, a plain
 ///   transfer's ≈ 140 bytes ≈ 0.0014 COOP.
 /// - **Weight**: linear in compute time ([`WeightToFee`]), calibrated so that the weight of a
-///   plain transfer (`transfer_keep_alive`, with the extrinsic base weight) costs
-///   [`TRANSFER_WEIGHT_FEE`] (9 mCOOP); with its length a transfer costs ≈ 0.01 COOP.
+///   plain signed transfer (`transfer_keep_alive` with the extrinsic base weight and the
+///   transaction extensions) costs [`TRANSFER_WEIGHT_FEE`] (9 mCOOP); with its length a
+///   transfer costs ≈ 0.01 COOP.
 /// - **Multiplier**: [`TargetedFeeAdjustment`] — it rises while blocks are fuller than
 ///   [`TargetBlockFullness`] (25 % of the normal class) and falls back towards 1 when they are
 ///   emptier, never below 1 (the calibrated fee is the floor). At [`AdjustmentVariable`]
@@ -68,33 +71,50 @@ impl pallet_balances::Config for Runtime {
 /// that much to open, and an account falling below it is reaped.
 pub const FEE_PER_BYTE: Balance = 10 * MICRO_UNIT;
 
-/// The length fee per byte now: the parameter `fees::PerByte`.
-pub type FeePerByte = super::parameters::dynamic_params::fees::PerByte;
-/// What the weight of a transfer costs now: the parameter `fees::TransferWeight`.
-pub type TransferWeightFee = super::parameters::dynamic_params::fees::TransferWeight;
-/// The author's co-op's percentage of each fee now: the parameter `fees::AuthorShare` (at most
-/// 100).
-pub struct AuthorShare;
-impl Get<u32> for AuthorShare {
-	fn get() -> u32 {
-		super::parameters::dynamic_params::fees::AuthorShare::get().min(100)
-	}
-}
-
-/// What the weight of a plain transfer (`balances.transfer_keep_alive` and the extrinsic base
-/// weight) costs before the multiplier.
+/// What the weight of a plain signed transfer ([`signed_transfer_weight`]: the extrinsic base
+/// weight, `balances.transfer_keep_alive` and the transaction extensions) costs before the
+/// multiplier.
 pub const TRANSFER_WEIGHT_FEE: Balance = 9 * MILLI_UNIT;
 
+/// The fee figures as the fee model reads them: parameters, within bounds.
+pub use super::parameters::{AuthorShare, FeePerByte, TransferWeightFee};
+
+/// The transaction extensions of a signed transaction, as a wallet sets them (immortal, nonce
+/// 0, no tip, no metadata hash): what [`signed_transfer_weight`] weighs.
+pub fn tx_extension() -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::from(0),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// The weight a plain signed transfer carries: the extrinsic base weight, the call
+/// (`balances.transfer_keep_alive`) and the transaction extensions (nonce, fee payment, ...).
+pub fn signed_transfer_weight() -> Weight {
+	let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: sp_runtime::MultiAddress::Id(AccountId::new([0; 32])),
+		value: 0,
+	});
+	ExtrinsicBaseWeight::get()
+		.saturating_add(call.get_dispatch_info().call_weight)
+		.saturating_add(tx_extension().weight(&call))
+}
+
 /// Weight to fee: linear in `ref_time`, [`TransferWeightFee`] (by default
-/// [`TRANSFER_WEIGHT_FEE`]) for the weight of a transfer.
+/// [`TRANSFER_WEIGHT_FEE`]) for the weight of a signed transfer ([`signed_transfer_weight`]).
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
 	type Balance = Balance;
 	fn polynomial() -> WeightToFeeCoefficients<Balance> {
-		let transfer = ExtrinsicBaseWeight::get()
-			.saturating_add(<Runtime as pallet_balances::Config>::WeightInfo::transfer_keep_alive())
-			.ref_time()
-			.max(1);
+		let transfer = signed_transfer_weight().ref_time().max(1);
 		let (p, q) = (TransferWeightFee::get(), Balance::from(transfer));
 		core::iter::once(WeightToFeeCoefficient {
 			degree: 1,
@@ -160,7 +180,7 @@ impl DealWithFees {
 impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 	fn on_unbalanceds(mut fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
 		let Some(fees) = fees_then_tips.next() else { return };
-		let share = AuthorShare::get();
+		let share = AuthorShare::get().min(100);
 		let (mut to_author, to_fund) = fees.ration(share, 100 - share);
 		if let Some(tips) = fees_then_tips.next() {
 			tips.merge_into(&mut to_author);
@@ -180,14 +200,14 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 }
 
 /// The transaction-payment extension's weight: Substrate's benchmark (the payer's account,
-/// the fee burned) plus what [`DealWithFees`] does after it — read the digest, the session's
-/// validators and the author's seat, write the author's co-op and the fund.
+/// the fee burned) plus what this runtime adds — read the fee parameters, the block's author and
+/// its seat, and the author's co-op's and the fund's accounts, and write both accounts.
 pub struct ChargeTransactionPaymentWeight;
 impl pallet_transaction_payment::WeightInfo for ChargeTransactionPaymentWeight {
 	fn charge_transaction_payment() -> Weight {
 		pallet_transaction_payment::weights::SubstrateWeight::<Runtime>::charge_transaction_payment(
 		)
-		.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads_writes(3, 2))
+		.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads_writes(7, 2))
 	}
 }
 

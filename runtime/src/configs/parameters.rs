@@ -7,12 +7,17 @@
 
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::EnsureOriginWithArg,
+	traits::{ConstU128, ConstU32, EnsureOriginWithArg, Get},
 };
 use serde::{Deserialize, Serialize};
 
-use super::monetary::{AUTHOR_SHARE, FEE_PER_BYTE, TRANSFER_WEIGHT_FEE};
-use crate::{Balance, BlockNumber, Runtime, RuntimeEvent, RuntimeOrigin, DAYS, HOURS};
+use super::{
+	daico::MAX_RAISE_VOTING_PERIOD,
+	membership::{MAX_VOTING_PERIOD, MIN_DELIBERATION},
+	monetary::{AUTHOR_SHARE, FEE_PER_BYTE, TRANSFER_WEIGHT_FEE},
+	patronage::MAX_CLAIM_WINDOW,
+};
+use crate::{Balance, BlockNumber, Runtime, RuntimeEvent, RuntimeOrigin, DAYS, HOURS, MINUTES};
 
 /// The chain's tunable parameters, each with its production default.
 #[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
@@ -61,6 +66,59 @@ pub mod dynamic_params {
 		pub static AuthorShare: u32 = AUTHOR_SHARE;
 	}
 }
+
+/// A parameter read within bounds: whatever value a resolution sets, the pallets see one in
+/// `[Lo, Hi]`, so that no setting can stop the chain or its governance: a zero session period
+/// would divide by zero in every block and a one-block one would fill every block with the
+/// rotation; a shortest voting period above the longest would make every bylaws invalid; fees
+/// of zero would make block space free, and fees a hundred times the default could price out the
+/// very resolution that lowers them.
+pub struct Bounded<P, Lo, Hi>(core::marker::PhantomData<(P, Lo, Hi)>);
+impl<V: Ord, P: Get<V>, Lo: Get<V>, Hi: Get<V>> Get<V> for Bounded<P, Lo, Hi> {
+	fn get() -> V {
+		let (lo, hi) = (Lo::get(), Hi::get());
+		let hi = if hi < lo { Lo::get() } else { hi };
+		P::get().clamp(lo, hi)
+	}
+}
+
+/// Blocks per session as pallet-session reads it: from a minute (10 blocks) to 30 days.
+pub type SessionPeriod =
+	Bounded<dynamic_params::session::Period, ConstU32<10>, ConstU32<{ 30 * DAYS }>>;
+/// The shortest voting period of bylaws: at least 2 blocks (more than the deliberation floor),
+/// at most the longest voting period.
+pub type MinVotingPeriod = Bounded<
+	dynamic_params::governance::MinVotingPeriod,
+	ConstU32<{ 2 * MIN_DELIBERATION }>,
+	ConstU32<MAX_VOTING_PERIOD>,
+>;
+/// The shortest voting period of a DAICO vote: at least 2 blocks, at most the longest (30 days).
+pub type MinRaiseVotingPeriod = Bounded<
+	dynamic_params::governance::MinRaiseVotingPeriod,
+	ConstU32<2>,
+	ConstU32<MAX_RAISE_VOTING_PERIOD>,
+>;
+/// The shortest claim window of a patronage period: at least 2 minutes, at most the longest.
+pub type MinClaimWindow = Bounded<
+	dynamic_params::governance::MinClaimWindow,
+	ConstU32<{ 2 * MINUTES }>,
+	ConstU32<MAX_CLAIM_WINDOW>,
+>;
+/// The length fee per byte: from a hundredth to a hundred times the default.
+pub type FeePerByte = Bounded<
+	dynamic_params::fees::PerByte,
+	ConstU128<{ FEE_PER_BYTE / 100 }>,
+	ConstU128<{ FEE_PER_BYTE * 100 }>,
+>;
+/// What the weight of a signed transfer costs: from a hundredth to a hundred times the default.
+pub type TransferWeightFee = Bounded<
+	dynamic_params::fees::TransferWeight,
+	ConstU128<{ TRANSFER_WEIGHT_FEE / 100 }>,
+	ConstU128<{ TRANSFER_WEIGHT_FEE * 100 }>,
+>;
+/// The author's co-op's percentage of each fee: at most half, so that a validator's co-op
+/// filling its own blocks pays at least half of what it spends.
+pub type AuthorShare = Bounded<dynamic_params::fees::AuthorShare, ConstU32<0>, ConstU32<50>>;
 
 /// Benchmarks of pallet-parameters set this one.
 #[cfg(feature = "runtime-benchmarks")]

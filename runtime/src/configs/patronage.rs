@@ -42,6 +42,9 @@ impl EnsureOriginWithArg<RuntimeOrigin, CoopId> for FundSpending {
 	}
 }
 
+/// The longest claim window of a patronage period: a year and a day.
+pub const MAX_CLAIM_WINDOW: crate::BlockNumber = 366 * DAYS;
+
 impl pallet_patronage::Config for Runtime {
 	type Currency = Balances;
 	type Coops = CoopMembership;
@@ -58,8 +61,8 @@ impl pallet_patronage::Config for Runtime {
 	type MinCashShare = PatronageMinCashShare;
 	/// A parameter the federation tunes (30 days by default; the test networks' journeys use
 	/// two minutes).
-	type MinClaimWindow = super::parameters::dynamic_params::governance::MinClaimWindow;
-	type MaxClaimWindow = ConstU32<{ 366 * DAYS }>;
+	type MinClaimWindow = super::parameters::MinClaimWindow;
+	type MaxClaimWindow = ConstU32<MAX_CLAIM_WINDOW>;
 	type WeightInfo = pallet_patronage::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::bench_support::CoopsForBenchmarks;

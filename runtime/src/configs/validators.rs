@@ -25,8 +25,8 @@ use crate::{
 /// test networks show rotation within minutes.
 pub const TEST_SESSION_PERIOD: BlockNumber = 10;
 
-/// Blocks per session: a parameter the federation tunes.
-pub type SessionPeriod = super::parameters::dynamic_params::session::Period;
+/// Blocks per session: a parameter the federation tunes (read within bounds).
+pub use super::parameters::SessionPeriod;
 
 parameter_types! {
 	pub const SessionOffset: BlockNumber = 0;
@@ -47,8 +47,9 @@ impl pallet_session::Config for Runtime {
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// A validator reported for an offence is disabled (it cannot author, see Aura's
-	/// `DisabledValidators`) until the session ends, at most a third of the set at once (none
-	/// in a set of one to three, one in four to six, …). Nothing is slashed; the federation
+	/// `DisabledValidators`) until the session ends ([`ChosenValidators`] clears the list at
+	/// every session's end), at most a third of the set at once (none in a set of one to three,
+	/// one in four to six, …). Nothing is slashed; the federation
 	/// decides by motion whether it keeps its seat.
 	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
@@ -71,9 +72,23 @@ impl pallet_session::SessionManager<AccountId> for ChosenValidators {
 		<CoopValidators as pallet_session::SessionManager<_>>::start_session(index)
 	}
 	fn end_session(index: SessionIndex) {
+		// A validator disabled for an offence is disabled for the rest of its session only:
+		// pallet-session clears the list only when the set changes, and an unchanged set is
+		// not re-announced here (coop-validators keeps GRANDPA's set as long as it can).
+		pallet_session::DisabledValidators::<Runtime>::kill();
+		// The historical roots an equivocation report can still need: the last
+		// `HISTORY_DEPTH` sessions; older ones are pruned, so the map stays bounded.
+		pallet_session::historical::Pallet::<Runtime>::prune_up_to(
+			index.saturating_sub(HISTORY_DEPTH),
+		);
 		<CoopValidators as pallet_session::SessionManager<_>>::end_session(index)
 	}
 }
+
+/// Sessions whose validator roots are kept for key-ownership proofs: 168 (a week of hour-long
+/// sessions on coopchain), far beyond an equivocation report's life in the pool (600 blocks).
+pub const HISTORY_DEPTH: SessionIndex = 168;
+
 impl pallet_session::historical::SessionManager<AccountId, ()> for ChosenValidators {
 	fn new_session(index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
 		<Self as pallet_session::SessionManager<_>>::new_session(index)

@@ -110,6 +110,12 @@ fn a_valid_report_records_the_offence_names_the_coop_and_disables_the_validator(
 		assert!(pallet_coop_validators::Seats::<Runtime>::contains_key(treasury(
 			founding_coop_of(Sr25519Keyring::Alice)
 		)));
+		// When the session ends (the same set stays in office), it may author again.
+		let next = crate::configs::validators::TEST_SESSION_PERIOD;
+		System::set_block_number(next);
+		<Session as frame_support::traits::OnInitialize<_>>::on_initialize(next);
+		assert_eq!(Session::current_index(), 1);
+		assert!(Session::disabled_validators().is_empty(), "disabled for one session only");
 		// The same offence reported again is refused.
 		assert_noop!(
 			Grandpa::report_equivocation_unsigned(

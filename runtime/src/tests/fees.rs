@@ -25,10 +25,14 @@ use sp_runtime::{traits::One, DigestItem};
 /// prefix (≈ 3).
 const SIGNED_OVERHEAD: u32 = 106;
 
-/// The fee `call` pays as a signed transaction, before any refund, at today's multiplier.
+/// The fee `call` pays as a signed transaction (its weight with the transaction extensions'),
+/// before any refund, at today's multiplier.
 fn fee(call: &RuntimeCall) -> Balance {
+	use sp_runtime::traits::TransactionExtension;
 	let len = call.encoded_size() as u32 + SIGNED_OVERHEAD;
-	TransactionPayment::compute_fee(len, &call.get_dispatch_info(), 0)
+	let mut info = call.get_dispatch_info();
+	info.extension_weight = crate::configs::monetary::tx_extension().weight(call);
+	TransactionPayment::compute_fee(len, &info, 0)
 }
 
 fn transfer() -> RuntimeCall {
