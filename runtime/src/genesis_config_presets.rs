@@ -167,8 +167,8 @@ fn testnet_genesis(
 		founding_coop_bylaws(),
 		enactment_delay,
 	);
-	patch[PARAMETERS_KEY] =
-		serde_json::to_value(test_network_parameters()).expect("the parameters serialise");
+	patch[PARAMETERS_KEY] = serde_json::to_value(test_network_parameters())
+		.expect("a struct of options and numbers serialises to JSON; qed");
 	patch
 }
 
