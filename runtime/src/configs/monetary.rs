@@ -45,11 +45,11 @@ impl pallet_balances::Config for Runtime {
 
 /// # The fee model
 ///
-/// A signed transaction pays `length fee + multiplier × weight fee + tip`:
-/// The three fee figures are parameters the federation tunes (`parameters::dynamic_params::fees`);
-/// the defaults:
+/// A signed transaction pays `length fee + multiplier × weight fee + tip`. The three fee
+/// figures are parameters the federation tunes ([`FeePerByte`], [`TransferWeightFee`],
+/// [`AuthorShare`], read within bounds); their defaults:
 /// - **Length**: [`FEE_PER_BYTE`] (10 µCOOP) per encoded byte. Bulk data is what fills a
-///   chain's history for good, so it is what costs: a 1 MiB remark pays ≈ 10.5 COOP, a plain
+///   chain's history for good, so it is what costs: a 1 MiB remark pays ≈ 10.6 COOP, a plain
 ///   transfer's ≈ 140 bytes ≈ 0.0014 COOP.
 /// - **Weight**: linear in compute time ([`WeightToFee`]), calibrated so that the weight of a
 ///   plain signed transfer (`transfer_keep_alive` with the extrinsic base weight and the
