@@ -10,11 +10,14 @@ impl<T: Config> Pallet<T> {
 	/// 1. Every co-op's `members`, `voting_members` and `voting_investors` equal the counts over
 	///    its entries in `Members`, and `members` ≤ the bylaws' `max_members`.
 	/// 2. Every co-op's `share_capital` equals the sum of its members' share capital.
-	/// 3. Every co-op's `open_motions` equals its entries in `Motions`, and is at most
-	///    `MaxOpenMotions`; every motion index is below `next_motion`.
+	/// 3. Every co-op's `open_motions` equals its entries in `Motions`; of them,
+	///    `OpenApplications` are admissions (at most `MaxOpenApplications`) and the rest, the
+	///    members' motions, are at most `MaxOpenMotions`; every motion index is below
+	///    `next_motion`.
 	/// 4. For every open motion, `ayes + nays` equals its entries in `Votes`, votes are counted
 	///    the right way, and `ayes + nays ≤ electorate ≤ voting_members`.
-	/// 5. Every pending application points at an open admission motion for that applicant.
+	/// 5. Every pending application points at an open admission motion for that applicant, and
+	///    `OpenApplications` counts them.
 	/// 6. Every queued redemption has a `Redemptions` entry; queued accounts are distinct.
 	/// 7. Every co-op's `role_holders` equals its entries in `Roles`, none of them empty.
 	/// 8. Every co-op id is below `NextCoopId`; members, motions, roles and delegates belong to
@@ -37,6 +40,9 @@ impl<T: Config> Pallet<T> {
 		// 8
 		for (coop, _, _) in Members::<T>::iter() {
 			ensure!(Coops::<T>::contains_key(coop), "member of a missing co-op");
+		}
+		for (coop, _) in OpenApplications::<T>::iter() {
+			ensure!(Coops::<T>::contains_key(coop), "applications counted for a missing co-op");
 		}
 		for (coop, _, _) in Motions::<T>::iter() {
 			ensure!(Coops::<T>::contains_key(coop), "motion of a missing co-op");
@@ -74,8 +80,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(capital == info.share_capital, "share capital differs from the members' sum");
 		// 3, 4
 		let mut open = 0u32;
+		let mut admissions = 0u32;
 		for (index, motion) in Motions::<T>::iter_prefix(coop) {
 			open.saturating_inc();
+			admissions.saturating_accrue(matches!(motion.proposal, Proposal::Admit { .. }) as u32);
 			ensure!(index < info.next_motion, "motion index not below next_motion");
 			let recount =
 				Tally::recount(Votes::<T>::iter_prefix((coop, index)).map(|(_, aye)| (aye, 1)));
@@ -91,9 +99,17 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(open == info.open_motions, "open motion count differs");
-		ensure!(open <= T::MaxOpenMotions::get(), "too many open motions");
+		let applications = OpenApplications::<T>::get(coop);
+		ensure!(admissions == applications, "open application count differs");
+		ensure!(applications <= T::MaxOpenApplications::get(), "too many open applications");
+		ensure!(
+			open.saturating_sub(applications) <= T::MaxOpenMotions::get(),
+			"too many open motions"
+		);
 		// 5
+		let mut pending = 0u32;
 		for (applicant, application) in Applications::<T>::iter_prefix(coop) {
+			pending.saturating_inc();
 			let motion =
 				Motions::<T>::get(coop, application.motion).ok_or("application without motion")?;
 			ensure!(
@@ -101,6 +117,7 @@ impl<T: Config> Pallet<T> {
 				"application's motion is not its admission"
 			);
 		}
+		ensure!(pending == applications, "pending applications differ from their count");
 		// 7
 		let mut holders = 0u32;
 		for (_, set) in Roles::<T>::iter_prefix(coop) {

@@ -63,7 +63,7 @@ pub mod pallet {
 	/// The in-code storage version.
 	/// The in-code storage version: 2 added the special-resolution thresholds and the
 	/// deliberation time to the bylaws ([`migrations::v2`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -140,7 +140,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type CoopDeposit: Get<BalanceOf<Self>>;
 
-		/// Held from whoever proposes a motion (or applies to a co-op that admits by vote).
+		/// Held from a member who proposes a motion; forfeited to the treasury if nobody but the
+		/// proposer supported it.
 		#[pallet::constant]
 		type MotionDeposit: Get<BalanceOf<Self>>;
 
@@ -156,9 +157,21 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMembers: Get<u32>;
 
-		/// The most motions a co-op may have open at once.
+		/// The most motions a co-op's members may have open at once (applications have their
+		/// own bound, `MaxOpenApplications`).
 		#[pallet::constant]
 		type MaxOpenMotions: Get<u32>;
+
+		/// The most applications a co-op that admits by vote may have pending at once. They do
+		/// not take the members' motion slots, so outsiders cannot stop a co-op's governance by
+		/// applying.
+		#[pallet::constant]
+		type MaxOpenApplications: Get<u32>;
+
+		/// Held from an applicant to a co-op that admits by vote while the application is
+		/// pending, with the share price; returned in full whatever the members decide.
+		#[pallet::constant]
+		type ApplicationDeposit: Get<BalanceOf<Self>>;
 
 		/// The most redemptions that may wait in a co-op's queue.
 		#[pallet::constant]
@@ -232,6 +245,11 @@ pub mod pallet {
 		T::AccountId,
 		Application<BalanceOf<T>>,
 	>;
+
+	/// How many of a co-op's open motions are applications (at most `MaxOpenApplications`);
+	/// absent when none.
+	#[pallet::storage]
+	pub type OpenApplications<T: Config> = StorageMap<_, Twox64Concat, CoopId, u32, ValueQuery>;
 
 	/// Open motions of each co-op. Both keys are handed out by the chain in sequence, so
 	/// `Twox64Concat` is safe.
@@ -376,8 +394,11 @@ pub mod pallet {
 		JoinedAfterMotionOpened,
 		/// There is no open motion with this number in this co-op.
 		MotionNotFound,
-		/// The co-op has `MaxOpenMotions` motions open; close some first.
+		/// The co-op's members have `MaxOpenMotions` motions open; close some first.
 		TooManyOpenMotions,
+		/// The co-op has `MaxOpenApplications` applications pending; apply once the members
+		/// have decided one.
+		TooManyApplications,
 		/// The motion's voting period has ended; it can only be closed.
 		VotingEnded,
 		/// The motion cannot close yet: its deliberation time (or an expulsion's defence
@@ -485,18 +506,23 @@ pub mod pallet {
 		/// Origin: signed, or a co-op's motion (its treasury account applies). Only a co-op's
 		/// motion may apply to the federation (co-op 0): its members are co-ops. In a co-op with
 		/// open admission the share price is paid into the treasury and the applicant is a member
-		/// at once. In a co-op that admits by vote the share price and the motion deposit are held
-		/// and an admission motion opens.
+		/// at once. In a co-op that admits by vote the share price and the `ApplicationDeposit` are
+		/// held and an admission motion opens; both come back in full if the members refuse, the
+		/// motion expires or the co-op dissolves. Applications have their own slots
+		/// (`MaxOpenApplications`): they never take the members' motion slots.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationAdmitsOnlyCoops`],
 		/// [`Error::CoopCannotJoinItself`], [`Error::AlreadyMember`],
 		/// [`Error::ApplicationPending`], [`Error::UnknownClass`], [`Error::CoopFull`],
-		/// [`Error::InvestorCapReached`], [`Error::TooManyOpenMotions`], or the currency's error.
+		/// [`Error::InvestorCapReached`], [`Error::TooManyApplications`], or the currency's error.
 		///
 		/// Events: [`Event::MemberAdmitted`], or [`Event::ApplicationSubmitted`] and
 		/// [`Event::MotionProposed`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::apply_by_vote().max(<T as Config>::WeightInfo::apply_open()))]
+		// Not re-benchmarked: an application reads and writes its co-op's count of them.
+		#[pallet::weight(<T as Config>::WeightInfo::apply_by_vote()
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			.max(<T as Config>::WeightInfo::apply_open()))]
 		pub fn apply(origin: OriginFor<T>, coop: CoopId, class: ClassIndex) -> DispatchResult {
 			let acting_coop = T::CoopAccountOrigin::try_origin(origin.clone()).ok();
 			let who = Self::ensure_account(origin)?;
@@ -514,9 +540,13 @@ pub mod pallet {
 		///
 		/// Events: [`Event::MemberLeft`], and [`Event::RoleRevoked`] for each role held.
 		#[pallet::call_index(2)]
-		// The benchmark's member holds no role: ending one is one more read and write.
+		// The benchmark's member holds no role: ending one is one more read and write. It
+		// leaves `MaxOpenMotions` motions; each open application is one more motion read,
+		// written, and its vote records removed.
 		#[pallet::weight(<T as Config>::WeightInfo::leave()
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1)))]
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3)
+				.saturating_mul(T::MaxOpenApplications::get().into())))]
 		pub fn leave(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			let who = Self::ensure_account(origin)?;
 			Self::do_leave(who, coop)
@@ -574,6 +604,9 @@ pub mod pallet {
 		///
 		/// Events: [`Event::MotionProposed`].
 		#[pallet::call_index(5)]
+		// Not re-benchmarked: one more read, the co-op's count of pending applications.
+		#[pallet::weight(<T as Config>::WeightInfo::propose()
+			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -626,7 +659,8 @@ pub mod pallet {
 		#[pallet::weight(
 			<T as Config>::WeightInfo::close(
 				T::MaxMembers::get().saturating_mul(2),
-				T::MaxOpenMotions::get(),
+				// An expelled member's votes are taken out of applications too.
+				T::MaxOpenMotions::get().saturating_add(T::MaxOpenApplications::get()),
 			)
 				.saturating_add(*call_weight_bound)
 				// An expelled member's roles end: one more read and write.
@@ -705,8 +739,10 @@ pub mod pallet {
 			Ok(if free { Pays::No.into() } else { Pays::Yes.into() })
 		}
 
-		/// Dissolve `coop`: every member leaves (their share capital is owed to them as
-		/// redemptions, due now), roles end, and the storage deposit is returned.
+		/// Dissolve `coop`: pending applications are withdrawn (share and deposit back to the
+		/// applicants), every member leaves (their share capital is owed to them as redemptions,
+		/// due now), roles end, and the storage deposit is returned. The members' own open
+		/// motions must be closed first.
 		///
 		/// Origin: the co-op's own decision (`CoopOrigin`; in coopchain a special resolution, a
 		/// `DispatchSpecial` motion). The federation cannot dissolve.
@@ -714,19 +750,19 @@ pub mod pallet {
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationCannotDissolve`],
 		/// [`Error::StillInFederation`], [`Error::CoopHasOpenMotions`].
 		///
-		/// Events: [`Event::CoopDissolved`].
+		/// Events: [`Event::ApplicationRefunded`] for each pending application,
+		/// [`Event::CoopDissolved`].
 		#[pallet::call_index(9)]
-		// One more read than the benchmark: whether the treasury is in the federation.
-		#[pallet::weight(<T as Config>::WeightInfo::dissolve_coop(T::MaxMembers::get())
-			.saturating_add(T::DbWeight::get().reads(1)))]
+		#[pallet::weight(Pallet::<T>::dissolve_weight(
+			T::MaxMembers::get(),
+			T::MaxOpenApplications::get(),
+			T::MaxOpenApplications::get().saturating_mul(T::MaxMembers::get()),
+		))]
 		pub fn dissolve_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
-			let members = Self::do_dissolve_coop(coop)?;
-			Ok(Some(
-				<T as Config>::WeightInfo::dissolve_coop(members)
-					.saturating_add(T::DbWeight::get().reads(1)),
-			)
-			.into())
+			let done = Self::do_dissolve_coop(coop)?;
+			Ok(Some(Self::dissolve_weight(done.members, done.applications, done.votes_cleared))
+				.into())
 		}
 	}
 }

@@ -4,6 +4,16 @@
 use crate::*;
 use frame_support::traits::DefensiveSaturating;
 
+/// What dissolving a co-op cleared, for its weight.
+pub(crate) struct Dissolved {
+	/// The members who left.
+	pub members: u32,
+	/// The pending applications withdrawn.
+	pub applications: u32,
+	/// The votes on them cleared.
+	pub votes_cleared: u32,
+}
+
 impl<T: Config> Pallet<T> {
 	/// The keyless treasury account of `coop`.
 	pub fn treasury(coop: CoopId) -> T::AccountId {
@@ -203,16 +213,20 @@ impl<T: Config> Pallet<T> {
 		Ok(paid)
 	}
 
-	/// `dissolve_coop`: every member leaves with a redemption due now, roles end, the deposit
-	/// is returned. Returns how many members the co-op had.
-	pub(crate) fn do_dissolve_coop(coop: CoopId) -> Result<u32, DispatchError> {
+	/// `dissolve_coop`: pending applications are withdrawn and refunded, every member leaves
+	/// with a redemption due now, roles end, the deposit is returned. Returns what it cleared.
+	pub(crate) fn do_dissolve_coop(coop: CoopId) -> Result<Dissolved, DispatchError> {
 		ensure!(coop != coop_primitives::FEDERATION, Error::<T>::FederationCannotDissolve);
 		let info = Coops::<T>::get(coop).ok_or(Error::<T>::CoopNotFound)?;
 		ensure!(
 			!Members::<T>::contains_key(coop_primitives::FEDERATION, Self::treasury(coop)),
 			Error::<T>::StillInFederation
 		);
-		ensure!(info.open_motions == 0, Error::<T>::CoopHasOpenMotions);
+		// Only the members' own motions stop a dissolution: pending applications are
+		// withdrawn, so that an outsider applying cannot keep a co-op from dissolving.
+		let applications = OpenApplications::<T>::get(coop);
+		ensure!(info.open_motions == applications, Error::<T>::CoopHasOpenMotions);
+		let votes_cleared = Self::withdraw_applications(coop);
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut members = 0u32;
@@ -233,7 +247,51 @@ impl<T: Config> Pallet<T> {
 		}
 		Coops::<T>::remove(coop);
 		Self::deposit_event(Event::CoopDissolved { coop, members });
-		Ok(members)
+		Ok(Dissolved { members, applications, votes_cleared })
+	}
+
+	/// `dissolve_coop`'s weight for `members` who leave, `applications` withdrawn and
+	/// `votes` cleared on them. The benchmark dissolves a co-op with no application: each
+	/// one adds its record, motion and two holds on the applicant's account (read and
+	/// written), and each vote one removal; one more read finds whether the treasury is in
+	/// the federation and one more write clears the applications' count.
+	pub(crate) fn dissolve_weight(members: u32, applications: u32, votes: u32) -> Weight {
+		let db = T::DbWeight::get();
+		<T as Config>::WeightInfo::dissolve_coop(members)
+			.saturating_add(db.reads_writes(2, 1))
+			.saturating_add(db.reads_writes(4, 6).saturating_mul(applications.into()))
+			.saturating_add(db.writes(votes.into()))
+	}
+
+	/// Withdraws every pending application of a dissolving co-op: its motion and votes go, and
+	/// the applicant gets the share and the deposit back. Returns the votes cleared.
+	fn withdraw_applications(coop: CoopId) -> u32 {
+		let mut votes_cleared = 0u32;
+		// At most `MaxOpenApplications`, collected before any is removed.
+		let pending: Vec<_> = Applications::<T>::iter_prefix(coop).collect();
+		for (applicant, application) in pending {
+			if let Some(m) = Motions::<T>::take(coop, application.motion) {
+				let key = (coop, application.motion);
+				let limit = T::MaxMembers::get();
+				votes_cleared = votes_cleared
+					.saturating_add(Votes::<T>::clear_prefix(key, limit, None).unique)
+					.saturating_add(OwnVotes::<T>::clear_prefix(key, limit, None).unique);
+				let released = T::Currency::release(
+					&HoldReason::MotionDeposit.into(),
+					&m.proposer,
+					m.deposit,
+					Precision::BestEffort,
+				);
+				if released.is_err() {
+					defensive!("an open motion's deposit is held until it closes");
+				}
+			} else {
+				defensive!("every application has its admission motion (invariant 5)");
+			}
+			Self::refund_application(coop, &applicant);
+		}
+		OpenApplications::<T>::remove(coop);
+		votes_cleared
 	}
 
 	/// Records a new member (the share capital is already in the treasury).

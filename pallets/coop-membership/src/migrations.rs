@@ -224,3 +224,61 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 2 → 3: applications get their own slots.
+///
+/// Version 2 counted applications among a co-op's `MaxOpenMotions`; version 3 counts them
+/// apart in `OpenApplications`, which this migration fills from the open admission motions.
+/// Nothing else changes: the deposit an application already holds is the one it gets back.
+pub mod v3 {
+	use crate::*;
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	use frame_support::{migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade};
+
+	/// The migration's work, without the version check ([`MigrateV2ToV3`] adds it).
+	pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut motions = 0u64;
+			let mut counted = 0u64;
+			for (coop, _, motion) in Motions::<T>::iter() {
+				motions.saturating_inc();
+				if matches!(motion.proposal, Proposal::Admit { .. }) {
+					OpenApplications::<T>::mutate(coop, |open| open.saturating_inc());
+					counted.saturating_inc();
+				}
+			}
+			log::info!(
+				target: "runtime::coop-membership",
+				"v3: {counted} applications counted among {motions} open motions"
+			);
+			T::DbWeight::get().reads_writes(motions.saturating_add(counted), counted)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let applications = Applications::<T>::iter().count() as u64;
+			Ok(applications.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let applications: u64 =
+				Decode::decode(&mut &state[..]).map_err(|_| "v3: bad pre-upgrade state")?;
+			let counted: u64 = OpenApplications::<T>::iter_values().map(u64::from).sum();
+			ensure!(counted == applications, "v3: applications miscounted");
+			Ok(())
+		}
+	}
+
+	/// Version 2 → 3, run only when the pallet's on-chain storage version is 2.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		UncheckedMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -38,6 +38,10 @@ pub const SHARE: Balance = 50;
 pub const COOP_DEPOSIT: Balance = 100;
 /// Held from a member while its motion is open (`MotionDeposit`).
 pub const MOTION_DEPOSIT: Balance = 10;
+/// Held from an applicant to a co-op by vote while the application is pending.
+pub const APPLICATION_DEPOSIT: Balance = 15;
+/// The most applications a co-op may have pending (`MaxOpenApplications`).
+pub const MAX_APPLICATIONS: u32 = 5;
 /// The fixtures' bylaws' voting period, in blocks.
 pub const VOTING_PERIOD: u64 = 10;
 /// The fixtures' bylaws' notice before a leaving member's shares are redeemed, in blocks.
@@ -57,12 +61,14 @@ impl Config for Test {
 	type CoopDeposit = ConstU64<COOP_DEPOSIT>;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type MotionDeposit = ConstU64<MOTION_DEPOSIT>;
+	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
 	type PalletId = CoopPalletId;
 	type OnMemberRemoved = RecordRemovals;
 	type MaxNameLen = ConstU32<32>;
 	type MaxClasses = ConstU32<4>;
 	type MaxMembers = ConstU32<12>;
 	type MaxOpenMotions = ConstU32<4>;
+	type MaxOpenApplications = ConstU32<MAX_APPLICATIONS>;
 	type MaxPendingRedemptions = ConstU32<3>;
 	type MaxRoleHolders = ConstU32<2>;
 	type MaxCallLen = ConstU32<256>;

@@ -2,6 +2,7 @@
 //! out each kind of proposal.
 
 use crate::*;
+use frame_support::traits::DefensiveSaturating;
 use sp_runtime::PerThing;
 
 /// What carrying out a passed motion cost, beyond `close_motion`'s own work.
@@ -86,8 +87,18 @@ impl<T: Config> Pallet<T> {
 		proposal: StoredProposalOf<T>,
 		call_weight: Weight,
 	) -> Result<MotionIndex, DispatchError> {
-		ensure!(info.open_motions < T::MaxOpenMotions::get(), Error::<T>::TooManyOpenMotions);
-		let deposit = T::MotionDeposit::get();
+		// Applications and members' motions have separate slots: outsiders applying cannot
+		// stop the members' governance.
+		let applications = OpenApplications::<T>::get(coop);
+		let deposit = if matches!(proposal, Proposal::Admit { .. }) {
+			ensure!(applications < T::MaxOpenApplications::get(), Error::<T>::TooManyApplications);
+			OpenApplications::<T>::insert(coop, applications.saturating_add(1));
+			T::ApplicationDeposit::get()
+		} else {
+			let members_motions = info.open_motions.saturating_sub(applications);
+			ensure!(members_motions < T::MaxOpenMotions::get(), Error::<T>::TooManyOpenMotions);
+			T::MotionDeposit::get()
+		};
 		T::Currency::hold(&HoldReason::MotionDeposit.into(), &proposer, deposit)?;
 
 		let index = info.next_motion;
@@ -255,6 +266,9 @@ impl<T: Config> Pallet<T> {
 			OwnVotes::<T>::clear_prefix((coop, motion), T::MaxMembers::get(), None).unique;
 		Motions::<T>::remove(coop, motion);
 		info.open_motions.saturating_dec();
+		if matches!(m.proposal, Proposal::Admit { .. }) {
+			Self::application_closed(coop);
+		}
 		Self::deposit_event(Event::MotionClosed {
 			coop,
 			motion,
@@ -275,8 +289,17 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(carried.call_weight))
 	}
 
-	/// Returns a closed motion's deposit, unless it was spam (rejected, with not one aye but
-	/// the proposer's): then it goes to the co-op's treasury.
+	/// One application fewer is pending in `coop`.
+	pub(crate) fn application_closed(coop: CoopId) {
+		OpenApplications::<T>::mutate_exists(coop, |open| {
+			let left = open.unwrap_or_default().defensive_saturating_sub(1);
+			*open = (left > 0).then_some(left);
+		});
+	}
+
+	/// Returns a closed motion's deposit, unless it was spam (a member's motion rejected, with
+	/// not one aye but the proposer's): then it goes to the co-op's treasury. An application's
+	/// deposit always comes back: the applicant cannot vote for it, and a refusal is not spam.
 	fn settle_deposit(
 		coop: CoopId,
 		motion: MotionIndex,
@@ -285,7 +308,12 @@ impl<T: Config> Pallet<T> {
 		proposer_aye: bool,
 	) -> DispatchResult {
 		let others_aye = m.tally.ayes.saturating_sub(proposer_aye as u32);
-		if outcome == MotionOutcome::Rejected && others_aye == 0 && !m.deposit.is_zero() {
+		let application = matches!(m.proposal, Proposal::Admit { .. });
+		if outcome == MotionOutcome::Rejected
+			&& others_aye == 0
+			&& !application
+			&& !m.deposit.is_zero()
+		{
 			T::Currency::transfer_on_hold(
 				&HoldReason::MotionDeposit.into(),
 				&m.proposer,

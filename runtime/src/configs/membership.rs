@@ -13,8 +13,11 @@ parameter_types! {
 	pub const CoopPalletId: PalletId = PalletId(*b"coop/mbr");
 	/// Held from whoever creates a co-op, returned on dissolution.
 	pub const CoopDeposit: Balance = 10 * UNIT;
-	/// Held from whoever proposes a motion or applies to a co-op that admits by vote.
+	/// Held from a member who proposes a motion (forfeited if nobody else supports it).
 	pub const MotionDeposit: Balance = UNIT;
+	/// Held, with the share price, from whoever applies to a co-op that admits by vote;
+	/// returned whatever the members decide.
+	pub const ApplicationDeposit: Balance = UNIT;
 	/// The most members a co-op may have.
 	pub const MaxCoopMembers: u32 = 512;
 }
@@ -49,10 +52,14 @@ impl pallet_coop_membership::Config for Runtime {
 	type PalletId = CoopPalletId;
 	type CoopDeposit = CoopDeposit;
 	type MotionDeposit = MotionDeposit;
+	type ApplicationDeposit = ApplicationDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxClasses = ConstU32<6>;
 	type MaxMembers = MaxCoopMembers;
 	type MaxOpenMotions = ConstU32<16>;
+	/// Applications have their own eight slots; withdrawing them is part of a dissolution's
+	/// weight (each up to `MaxCoopMembers` votes to clear).
+	type MaxOpenApplications = ConstU32<8>;
 	type MaxPendingRedemptions = ConstU32<64>;
 	type MaxRoleHolders = ConstU32<16>;
 	type MaxCallLen = ConstU32<4096>;

@@ -45,7 +45,7 @@ fn by_vote_holds_the_share_and_opens_an_admission_motion() {
 		assert_ok!(Membership::apply(signed(2), coop, WORKER));
 		// Then 2 is no member yet: its share and deposit are held, an admission motion opens.
 		assert!(!Members::<Test>::contains_key(coop, 2));
-		assert_eq!(held(2), SHARE + MOTION_DEPOSIT);
+		assert_eq!(held(2), SHARE + APPLICATION_DEPOSIT);
 		assert_eq!(free(treasury(coop)), SHARE, "nothing paid in yet");
 		let motion = Motions::<Test>::get(coop, 0).unwrap();
 		assert_eq!(motion.proposal, Proposal::Admit { applicant: 2 });
@@ -90,15 +90,28 @@ fn fails_when_the_coop_is_full() {
 }
 
 #[test]
-fn fails_when_motions_are_full() {
+fn applications_cannot_starve_the_members_motions() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given a co-op by vote with four applications open (`MaxOpenMotions` is 4),
+		// Given a co-op by vote, and as many strangers applying as a co-op may have motions
+		// open (`MaxOpenMotions` is 4),
 		let coop = found(1, bylaws());
 		for who in 2..6 {
 			assert_ok!(Membership::apply(signed(who), coop, WORKER));
 		}
-		// When a fifth applicant applies, then it is refused: no motion can open.
-		assert_noop!(Membership::apply(signed(6), coop, WORKER), E::TooManyOpenMotions);
+		// When a member proposes, then the motion opens: applications have their own slots.
+		propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		// And the members can still fill every slot of their own.
+		for who in 10..13 {
+			propose(coop, 1, Proposal::GrantRole { who, role: CoopRole::Operator });
+		}
+		assert_noop!(
+			Membership::propose(
+				signed(1),
+				coop,
+				Box::new(Proposal::GrantRole { who: 13, role: CoopRole::Operator })
+			),
+			E::TooManyOpenMotions
+		);
 	});
 }
 
@@ -109,5 +122,27 @@ fn fails_without_funds_for_the_share() {
 		let coop = found(1, open_bylaws());
 		// When 99, who has no funds, applies, then it is refused: it cannot pay the share.
 		assert_noop!(Membership::apply(signed(99), coop, WORKER), TokenError::FundsUnavailable);
+	});
+}
+
+#[test]
+fn applications_have_their_own_bound_and_deposit() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op by vote with `MaxOpenApplications` (5) applications pending,
+		let coop = found(1, bylaws());
+		for who in 2..2 + MAX_APPLICATIONS as AccountId {
+			assert_ok!(Membership::apply(signed(who), coop, WORKER));
+			// each holding the share and the application deposit (not the motion deposit),
+			assert_eq!(held(who), SHARE + APPLICATION_DEPOSIT);
+		}
+		assert_eq!(OpenApplications::<Test>::get(coop), MAX_APPLICATIONS);
+		// When one more applies, then it is refused until the members decide one.
+		assert_noop!(Membership::apply(signed(20), coop, WORKER), E::TooManyApplications);
+		let first = last_motion(coop) + 1 - MAX_APPLICATIONS;
+		vote_all(coop, first, &[1], false);
+		deliberate();
+		assert_ok!(Membership::close_motion(signed(1), coop, first, Weight::zero()));
+		assert_eq!(OpenApplications::<Test>::get(coop), MAX_APPLICATIONS - 1);
+		assert_ok!(Membership::apply(signed(20), coop, WORKER));
 	});
 }

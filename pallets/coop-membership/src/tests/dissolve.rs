@@ -115,3 +115,26 @@ fn a_coop_in_the_federation_leaves_it_before_it_dissolves() {
 		},
 	);
 }
+
+#[test]
+fn pending_applications_cannot_keep_a_coop_from_dissolving() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given a co-op by vote of two, and a stranger's application pending,
+		let coop = found(1, bylaws());
+		admit(coop, 2, WORKER, &[1]);
+		assert_ok!(Membership::apply(signed(3), coop, WORKER));
+		let application = last_motion(coop);
+		// When the co-op's special resolution dissolves it,
+		assert_ok!(Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop));
+		// Then it is gone, and the applicant has everything back: share and deposit.
+		assert!(Coops::<Test>::get(coop).is_none());
+		assert!(Motions::<Test>::get(coop, application).is_none());
+		assert!(Applications::<Test>::get(coop, 3).is_none());
+		assert_eq!((free(3), held(3)), (ENDOWMENT, 0));
+		assert!(events().contains(&Event::ApplicationRefunded {
+			coop,
+			applicant: 3,
+			amount: SHARE
+		}));
+	});
+}

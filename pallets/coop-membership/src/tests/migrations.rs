@@ -1,7 +1,8 @@
-//! The storage migration from version 1 (bylaws without special thresholds or deliberation).
+//! The storage migrations: from version 1 (bylaws without special thresholds or deliberation)
+//! and from version 2 (applications counted among the members' motions).
 
 use super::*;
-use crate::migrations::v2;
+use crate::migrations::{v2, v3};
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
 fn bylaws_v1(approval: Perbill) -> v2::BylawsV1Of<Test> {
@@ -100,5 +101,31 @@ fn version_1_bylaws_and_pending_bylaws_changes_are_migrated() {
 		let before = coop_info(coop);
 		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(coop_info(coop), before);
+	});
+}
+
+#[test]
+fn version_2_applications_are_counted_apart() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a co-op by vote with a member's motion and two applications, stored as version
+		// 2 stored them (no separate count),
+		let coop = found(1, bylaws());
+		propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
+		assert_ok!(Membership::apply(signed(2), coop, WORKER));
+		assert_ok!(Membership::apply(signed(3), coop, WORKER));
+		OpenApplications::<Test>::remove(coop);
+		StorageVersion::new(2).put::<Membership>();
+		assert!(Membership::do_try_state().is_err(), "version 2 storage lacks the count");
+
+		// when the migration runs,
+		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+		// then the two applications are counted apart, and the invariants hold;
+		assert_eq!(Membership::on_chain_storage_version(), 3);
+		assert_eq!(OpenApplications::<Test>::get(coop), 2);
+		assert_ok!(Membership::do_try_state());
+		// run again, it counts nothing twice (the version is 3 now).
+		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(OpenApplications::<Test>::get(coop), 2);
 	});
 }
