@@ -574,8 +574,9 @@ pub mod pallet {
 
 		/// Pay queued redemptions of `coop`, first in first out, while the treasury can.
 		///
-		/// Origin: signed (anyone). Stops at the first redemption the treasury cannot pay. The
-		/// queue of a dissolved co-op is still paid.
+		/// Origin: signed (anyone). Stops at the first redemption the treasury cannot pay. A
+		/// redemption whose notice has not passed (a queued member who rejoined and left again)
+		/// keeps its place and is skipped. The queue of a dissolved co-op is still paid.
 		///
 		/// Errors: [`Error::CoopNotFound`] (no such co-op, and no queue of a dissolved one).
 		///

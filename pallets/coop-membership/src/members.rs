@@ -193,16 +193,26 @@ impl<T: Config> Pallet<T> {
 			ensure!(Coops::<T>::contains_key(coop), Error::<T>::CoopNotFound);
 			return Ok(0);
 		}
+		let now = frame_system::Pallet::<T>::block_number();
 		let mut paid: u32 = 0;
-		while let Some(member) = queue.first().cloned() {
-			let amount = Redemptions::<T>::get(coop, &member).map(|r| r.amount).unwrap_or_default();
-			if !amount.is_zero() {
-				if !Self::treasury_can_pay(coop, amount) {
-					break;
-				}
-				Self::pay_redemption(coop, &member, amount)?;
+		let mut next = 0usize;
+		while let Some(member) = queue.get(next).cloned() {
+			match Redemptions::<T>::get(coop, &member) {
+				// A member who rejoined and left again while queued is owed the two shares after
+				// the later notice: it keeps its place until then, and those behind it are paid.
+				Some(r) if r.due > now => {
+					next.saturating_inc();
+					continue;
+				},
+				Some(r) if !r.amount.is_zero() => {
+					if !Self::treasury_can_pay(coop, r.amount) {
+						break;
+					}
+					Self::pay_redemption(coop, &member, r.amount)?;
+				},
+				_ => {},
 			}
-			queue.remove(0);
+			queue.remove(next);
 			paid.saturating_inc();
 		}
 		if queue.is_empty() {

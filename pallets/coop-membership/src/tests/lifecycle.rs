@@ -146,3 +146,38 @@ fn a_queue_paid_in_full_leaves_no_entry_and_a_dissolved_coops_queue_is_still_pai
 		assert_eq!((free(2), free(3)), (ENDOWMENT, ENDOWMENT));
 	});
 }
+
+#[test]
+fn a_queued_member_who_rejoins_and_leaves_again_waits_for_the_new_notice() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 2's redemption queued behind an empty treasury,
+		let coop = found(1, open_bylaws());
+		join(coop, 2, WORKER);
+		join(coop, 3, WORKER);
+		assert_ok!(Membership::leave(signed(2), coop));
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), treasury(coop), 0));
+		run_to_block(1 + NOTICE);
+		assert_ok!(Membership::redeem_share(signed(2), coop, 2));
+		assert_eq!(RedemptionQueue::<Test>::get(coop).into_inner(), vec![2]);
+		// and 2 rejoining and leaving again, so that a second share is owed after a new notice,
+		join(coop, 2, WORKER);
+		assert_ok!(Membership::leave(signed(2), coop));
+		let due = System::block_number() + NOTICE;
+		assert_eq!(
+			Redemptions::<Test>::get(coop, 2).map(|r| (r.amount, r.due)),
+			Some((2 * SHARE, due))
+		);
+		// When the queue is paid before that notice has passed, with funds for everyone,
+		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), treasury(coop), 10 * SHARE));
+		assert_ok!(Membership::pay_redemption_queue(signed(9), coop));
+		// Then 2 is not paid yet: it keeps its place until the notice has passed.
+		assert_eq!(Redemptions::<Test>::get(coop, 2).map(|r| r.amount), Some(2 * SHARE));
+		assert_eq!(RedemptionQueue::<Test>::get(coop).into_inner(), vec![2]);
+		// Once it has, the queue pays both shares.
+		run_to_block(due);
+		assert_ok!(Membership::pay_redemption_queue(signed(9), coop));
+		assert!(!Redemptions::<Test>::contains_key(coop, 2));
+		assert!(!RedemptionQueue::<Test>::contains_key(coop));
+		assert_eq!(free(2), ENDOWMENT);
+	});
+}
