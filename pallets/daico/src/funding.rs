@@ -44,7 +44,9 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut total: BalanceOf<T> = Zero::zero();
 		for tranche in p.milestones.iter() {
-			ensure!(!tranche.is_zero(), Error::<T>::InvalidMilestones);
+			// At least the existential deposit: a tranche is always payable, even to a
+			// beneficiary whose account was reaped.
+			ensure!(*tranche >= T::Currency::minimum_balance(), Error::<T>::InvalidMilestones);
 			total = total.checked_add(tranche).ok_or(Error::<T>::InvalidMilestones)?;
 		}
 		ensure!(total <= p.soft_cap, Error::<T>::InvalidMilestones);

@@ -18,8 +18,9 @@ impl<T: Config> Pallet<T> {
 	///
 	/// ## Invariants
 	///
-	/// 1. Every raise's escrow holds exactly `seed + raised − tapped − milestones paid −
-	///    refunded`: no raise's funds are reachable from another, nothing leaks.
+	/// 1. Every raise's escrow holds at least `seed + raised − tapped − milestones paid −
+	///    refunded` (more only by donations, and refunds nobody could receive, which go back to
+	///    the co-op with the seed): no raise's funds are reachable from another, nothing leaks.
 	/// 2. `raised` equals the sum of the raise's contributions, never above the hard cap, and
 	///    `contributors` equals their number (at most `MaxContributors`).
 	/// 3. Refunds never exceed what there is to refund: `refunded ≤ refund_pool ≤ raised −
@@ -49,7 +50,7 @@ impl<T: Config> Pallet<T> {
 			.and_then(|x| x.checked_sub(&r.milestones_paid))
 			.and_then(|x| x.checked_sub(&r.refunded))
 			.ok_or("escrow accounting underflows")?;
-		ensure!(T::Currency::balance(&Self::escrow(id)) == expected, "escrow balance differs");
+		ensure!(T::Currency::balance(&Self::escrow(id)) >= expected, "escrow holds too little");
 		Ok(())
 	}
 

@@ -35,7 +35,7 @@ use coop_primitives::{CoopId, CoopInspect};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
-		fungible::{Inspect, Mutate},
+		fungible::{Inspect, Mutate, MutateHold},
 		EnsureOriginWithArg,
 	},
 	PalletId,
@@ -78,8 +78,13 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The currency raised.
-		type Currency: Inspect<Self::AccountId> + Mutate<Self::AccountId>;
+		/// The currency raised; motion deposits are held in it.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Co-ops and their members.
 		type Coops: CoopInspect<Self::AccountId>;
@@ -127,12 +132,31 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
+		/// Held from a contributor who opens a motion; returned when it closes having reached
+		/// the quorum, else paid to the raising co-op's treasury (a motion nobody turned out
+		/// for is spam).
+		#[pallet::constant]
+		type ProposalDeposit: Get<BalanceOf<Self>>;
+
+		/// After a motion of a kind closes without passing, no motion of that kind may open on
+		/// the raise for this many blocks: re-proposing cannot keep the tap frozen or a kind
+		/// blocked.
+		#[pallet::constant]
+		type ProposalCooldown: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
 		/// Sets up the co-ops and members the benchmarks need.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: coop_primitives::BenchmarkCoops<Self::AccountId>;
+	}
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an open motion, held from its proposer.
+		ProposalDeposit,
 	}
 
 	/// The number the next raise will get.
@@ -163,6 +187,20 @@ pub mod pallet {
 	#[pallet::storage_prefix = "Proposals"]
 	pub type Motions<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RaiseId, Twox64Concat, ProposalKind, MotionOf<T>>;
+
+	/// The deposit each open motion's proposer holds (none for motions opened before
+	/// deposits existed).
+	// Twox64Concat, as for `Motions`.
+	#[pallet::storage]
+	pub type MotionDeposits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RaiseId, Twox64Concat, ProposalKind, BalanceOf<T>>;
+
+	/// After a motion closed without passing: the first block at which a motion of its kind
+	/// may open again on the raise.
+	// Twox64Concat, as for `Motions`.
+	#[pallet::storage]
+	pub type CoolingDown<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RaiseId, Twox64Concat, ProposalKind, BlockNumberFor<T>>;
 
 	/// Votes on open motions: `true` is aye.
 	// Twox64Concat for the chain's motion keys; Blake2_128Concat for user-chosen account ids.
@@ -306,11 +344,43 @@ pub mod pallet {
 			/// The remainder (fewer units than there are contributors).
 			amount: BalanceOf<T>,
 		},
-		/// Every refund is paid: the escrow's seed went back to the co-op treasury.
+		/// Every refund is paid: the escrow's seed, with anything else left in it (donations,
+		/// refunds nobody could receive), went back to the co-op treasury.
 		SeedReturned {
 			/// The raise.
 			raise: RaiseId,
-			/// The seed.
+			/// The seed and what was left with it.
+			amount: BalanceOf<T>,
+		},
+		/// A motion closed without reaching the quorum: its proposer's deposit went to the
+		/// raising co-op's treasury.
+		MotionDepositForfeited {
+			/// The raise.
+			raise: RaiseId,
+			/// The motion's kind.
+			kind: ProposalKind,
+			/// The deposit.
+			amount: BalanceOf<T>,
+		},
+		/// A motion passed but could not be carried out (a milestone tranche the escrow could
+		/// not pay): nothing changed, and the motion is closed.
+		MotionNotCarriedOut {
+			/// The raise.
+			raise: RaiseId,
+			/// The motion's kind.
+			kind: ProposalKind,
+			/// Why.
+			error: DispatchError,
+		},
+		/// A refund below the existential deposit could not be paid to the contributor's
+		/// (reaped) account: it stays in the escrow and goes to the last contributor to claim
+		/// as part of the remainder, or, if that is this one, back to the co-op with the seed.
+		RefundBelowMinimum {
+			/// The raise.
+			raise: RaiseId,
+			/// The contributor.
+			who: T::AccountId,
+			/// The refund not paid.
 			amount: BalanceOf<T>,
 		},
 	}
@@ -336,7 +406,8 @@ pub mod pallet {
 		ApprovalBelowMajority,
 		/// The voting period is outside `MinVotingPeriod..=MaxVotingPeriod`.
 		VotingPeriodOutOfBounds,
-		/// Milestone tranches must be positive and add up to at most the soft cap.
+		/// Milestone tranches must each be at least the existential deposit, and add up to at
+		/// most the soft cap.
 		InvalidMilestones,
 		/// The contribution window is not open.
 		WindowClosed,
@@ -379,6 +450,9 @@ pub mod pallet {
 		VotingNotEnded,
 		/// You already voted this way.
 		AlreadyVoted,
+		/// A motion of this kind closed without passing lately: wait `ProposalCooldown` blocks
+		/// after it before opening another.
+		ProposalCoolingDown,
 		/// Refunds are only paid by failed or dissolved raises.
 		NotRefundable,
 		/// This contribution has been refunded already.
@@ -493,12 +567,20 @@ pub mod pallet {
 		///
 		/// Origin: a contributor of the raise.
 		///
+		/// Holds `ProposalDeposit` from the proposer until the motion closes: returned if it
+		/// reached the quorum, else paid to the raising co-op's treasury. After a motion closes
+		/// without passing, its kind cools down for `ProposalCooldown` blocks.
+		///
 		/// Errors: [`Error::RaiseNotFound`], [`Error::NotActive`], [`Error::NotContributor`],
-		/// [`Error::MotionAlreadyOpen`], [`Error::InvalidTapRaise`],
-		/// [`Error::NoMilestoneLeft`].
+		/// [`Error::MotionAlreadyOpen`], [`Error::ProposalCoolingDown`],
+		/// [`Error::InvalidTapRaise`], [`Error::NoMilestoneLeft`], or the currency's error if
+		/// the deposit cannot be held.
 		///
 		/// Events: [`Event::MotionOpened`].
 		#[pallet::call_index(5)]
+		// Not re-benchmarked: the cooldown read, the deposit's hold and its record.
+		#[pallet::weight(<T as Config>::WeightInfo::propose()
+			.saturating_add(T::DbWeight::get().reads_writes(3, 3)))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			raise: RaiseId,
@@ -535,14 +617,20 @@ pub mod pallet {
 		///
 		/// Origin: signed (anyone).
 		///
-		/// Errors: [`Error::RaiseNotFound`], [`Error::MotionNotFound`],
-		/// [`Error::VotingNotEnded`], [`Error::TapFrozen`] (a milestone motion during a freeze),
-		/// or the currency's error if a milestone cannot be paid.
+		/// A passed motion that cannot be carried out (a tranche the escrow cannot pay) still
+		/// closes, changing nothing. The deposit comes back if the motion reached the quorum.
 		///
-		/// Events: [`Event::MotionClosed`], then [`Event::TapRateChanged`],
-		/// [`Event::MilestoneUnlocked`], [`Event::RaiseDissolved`] or [`Event::TapThawed`].
+		/// Errors: [`Error::RaiseNotFound`], [`Error::MotionNotFound`],
+		/// [`Error::VotingNotEnded`], [`Error::TapFrozen`] (a milestone motion during a freeze).
+		///
+		/// Events: [`Event::MotionClosed`], maybe [`Event::MotionDepositForfeited`], then
+		/// [`Event::TapRateChanged`], [`Event::MilestoneUnlocked`], [`Event::RaiseDissolved`],
+		/// [`Event::MotionNotCarriedOut`] or [`Event::TapThawed`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(<T as Config>::WeightInfo::close_motion(T::MaxContributors::get()))]
+		// Not re-benchmarked: the deposit's record, its release or transfer to the treasury,
+		// and the cooldown's write.
+		#[pallet::weight(<T as Config>::WeightInfo::close_motion(T::MaxContributors::get())
+			.saturating_add(T::DbWeight::get().reads_writes(4, 5)))]
 		pub fn close_motion(
 			origin: OriginFor<T>,
 			raise: RaiseId,
@@ -550,7 +638,11 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let votes_cleared = Self::do_close_motion(raise, kind)?;
-			Ok(Some(<T as Config>::WeightInfo::close_motion(votes_cleared)).into())
+			Ok(Some(
+				<T as Config>::WeightInfo::close_motion(votes_cleared)
+					.saturating_add(T::DbWeight::get().reads_writes(4, 5)),
+			)
+			.into())
 		}
 
 		/// Refund `contributor` of a failed raise in full, or of a dissolved raise pro rata.
@@ -558,11 +650,15 @@ pub mod pallet {
 		///
 		/// Origin: signed (anyone may claim on a contributor's behalf; the refund goes to them).
 		///
+		/// A refund below the existential deposit that the contributor's reaped account cannot
+		/// receive is not paid: it stays in the escrow for the last claimant (or goes back to
+		/// the co-op with the seed), so that no dust stops the last refund.
+		///
 		/// Errors: [`Error::RaiseNotFound`], [`Error::NotRefundable`], [`Error::NotContributor`],
 		/// [`Error::AlreadyRefunded`], or the currency's error.
 		///
-		/// Events: [`Event::Refunded`], maybe [`Event::RoundingRemainderPaid`] and
-		/// [`Event::SeedReturned`].
+		/// Events: [`Event::Refunded`] or [`Event::RefundBelowMinimum`], maybe
+		/// [`Event::RoundingRemainderPaid`] and [`Event::SeedReturned`].
 		#[pallet::call_index(8)]
 		pub fn claim_refund(
 			origin: OriginFor<T>,

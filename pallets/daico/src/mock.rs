@@ -17,6 +17,7 @@ parameter_types! {
 
 impl Config for Test {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Coops = MockCoops;
 	type CoopOrigin = MockCoopOrigin<AccountId>;
 	type AccountOrigin = frame_system::EnsureSigned<AccountId>;
@@ -29,6 +30,8 @@ impl Config for Test {
 	type MaxTapIncrease = MaxTapIncrease;
 	type MinVotingPeriod = ConstU64<2>;
 	type MaxVotingPeriod = ConstU64<100>;
+	type ProposalDeposit = ConstU64<PROPOSAL_DEPOSIT>;
+	type ProposalCooldown = ConstU64<COOLDOWN>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockCoops;
@@ -36,6 +39,10 @@ impl Config for Test {
 
 /// Every test account (1..=20 and the treasuries) starts with this much.
 pub const ENDOWMENT: Balance = 10_000;
+/// Held from a contributor who opens a motion (`ProposalDeposit`).
+pub const PROPOSAL_DEPOSIT: Balance = 20;
+/// Blocks a kind waits after a motion of it failed (`ProposalCooldown`).
+pub const COOLDOWN: u64 = 10;
 /// The team account the fixture's tap pays.
 pub const TEAM: AccountId = 99;
 

@@ -5,7 +5,11 @@ use crate::{pallet::*, BalanceOf, RaiseId, RaiseOf, RaiseState};
 use coop_primitives::CoopInspect;
 use frame_support::{
 	ensure,
-	traits::{fungible::Mutate, tokens::Preservation, DefensiveOption, DefensiveSaturating},
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::{DepositConsequence, Fortitude, Preservation, Provenance},
+		DefensiveOption, DefensiveSaturating,
+	},
 };
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
@@ -62,6 +66,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(!c.refunded, Error::<T>::AlreadyRefunded);
 
 		let Refund { share, amount, last } = Self::refund_due(&r, c.amount)?;
+		r.refunds_claimed.saturating_inc();
+		c.refunded = true;
+		Contributions::<T>::insert(raise, &contributor, c);
+		let receivable = T::Currency::can_deposit(&contributor, amount, Provenance::Extant)
+			!= DepositConsequence::BelowMinimum;
+		if !receivable {
+			// Dust the contributor's reaped account cannot take: it stays in the escrow, for
+			// the last claimant's remainder, or (if this is the last) the co-op with the seed.
+			Self::deposit_event(Event::RefundBelowMinimum { raise, who: contributor, amount });
+			if last {
+				Self::return_seed(raise, &mut r)?;
+			}
+			Raises::<T>::insert(raise, r);
+			return Ok(());
+		}
 		if !amount.is_zero() {
 			T::Currency::transfer(
 				&Self::escrow(raise),
@@ -72,9 +91,6 @@ impl<T: Config> Pallet<T> {
 		}
 		// What is refunded never passes the pool (`refund_due`).
 		r.refunded = r.refunded.checked_add(&amount).defensive_ok_or(ArithmeticError::Overflow)?;
-		r.refunds_claimed.saturating_inc();
-		c.refunded = true;
-		Contributions::<T>::insert(raise, &contributor, c);
 		Self::deposit_event(Event::Refunded { raise, who: contributor.clone(), amount });
 		if last {
 			// The others' shares, each rounded down, leave at least the last one's share.
@@ -108,19 +124,26 @@ impl<T: Config> Pallet<T> {
 		Ok(Refund { share, amount, last })
 	}
 
-	/// Sends the escrow's seed back to the co-op treasury.
+	/// Sends the escrow's seed back to the co-op treasury, with whatever else is left in the
+	/// escrow once every refund is claimed: donations, and refunds nobody could receive. The
+	/// escrow is emptied (and reaped).
 	pub(crate) fn return_seed(raise: RaiseId, r: &mut RaiseOf<T>) -> DispatchResult {
 		if r.seed.is_zero() {
 			return Ok(());
 		}
+		let escrow = Self::escrow(raise);
+		let left =
+			T::Currency::reducible_balance(&escrow, Preservation::Expendable, Fortitude::Polite);
 		T::Currency::transfer(
-			&Self::escrow(raise),
+			&escrow,
 			&T::Coops::treasury_account(r.coop),
-			r.seed,
+			left,
 			Preservation::Expendable,
 		)?;
-		Self::deposit_event(Event::SeedReturned { raise, amount: r.seed });
+		Self::deposit_event(Event::SeedReturned { raise, amount: left });
 		r.seed = Zero::zero();
+		// Everything left the escrow: the accounting's refunds cover the pool (invariant 1).
+		r.refunded = r.refund_pool;
 		Ok(())
 	}
 }

@@ -5,12 +5,14 @@ use crate::{
 	pallet::*, BalanceOf, Motion, MotionOf, Proposal, ProposalKind, ProposalOf, RaiseId, RaiseOf,
 	RaiseState, VotingMode,
 };
-use coop_primitives::Tally;
+use coop_primitives::{CoopInspect, Tally};
 use frame_support::{
-	ensure,
+	defensive, ensure,
+	storage::with_storage_layer,
 	traits::{
-		fungible::Mutate, tokens::Preservation, Defensive, DefensiveOption, DefensiveSaturating,
-		Get,
+		fungible::{Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
+		Defensive, DefensiveOption, DefensiveSaturating, Get,
 	},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -31,6 +33,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(Contributions::<T>::contains_key(raise, &who), Error::<T>::NotContributor);
 		let kind = proposal.kind();
 		ensure!(!Motions::<T>::contains_key(raise, kind), Error::<T>::MotionAlreadyOpen);
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(until) = CoolingDown::<T>::get(raise, kind) {
+			ensure!(now >= until, Error::<T>::ProposalCoolingDown);
+			CoolingDown::<T>::remove(raise, kind);
+		}
 		let new_rate = match proposal {
 			Proposal::RaiseTap { new_rate } => {
 				Self::check_tap_raise(&r, new_rate)?;
@@ -45,7 +52,12 @@ impl<T: Config> Pallet<T> {
 			},
 			Proposal::Dissolve => Zero::zero(),
 		};
-		let ends = frame_system::Pallet::<T>::block_number().saturating_add(r.params.voting_period);
+		let deposit = T::ProposalDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &who, deposit)?;
+			MotionDeposits::<T>::insert(raise, kind, deposit);
+		}
+		let ends = now.saturating_add(r.params.voting_period);
 		let motion = Motion {
 			proposer: who.clone(),
 			new_rate,
@@ -126,8 +138,18 @@ impl<T: Config> Pallet<T> {
 			heads: m.heads,
 			capital: m.capital,
 		});
+		Self::settle_deposit(raise, kind, &r, &m, passed || Self::reaches_quorum(&r, &m));
+		if !passed {
+			CoolingDown::<T>::insert(raise, kind, now.saturating_add(T::ProposalCooldown::get()));
+		}
 		if passed {
-			Self::carry_out(raise, &mut r, kind, &m)?;
+			// A proposal that cannot be carried out changes nothing, and the motion still
+			// closes: no failing transfer can keep a kind blocked for good.
+			let before = r.clone();
+			if let Err(error) = with_storage_layer(|| Self::carry_out(raise, &mut r, kind, &m)) {
+				r = before;
+				Self::deposit_event(Event::MotionNotCarriedOut { raise, kind, error });
+			}
 		} else if kind == ProposalKind::Dissolve && r.frozen {
 			r.frozen = false;
 			r.tap_checkpoint = now;
@@ -135,6 +157,38 @@ impl<T: Config> Pallet<T> {
 		}
 		Raises::<T>::insert(raise, r);
 		Ok(cleared.unique)
+	}
+
+	/// Returns the closed motion's deposit to its proposer if it reached the quorum; else pays
+	/// it to the raising co-op's treasury.
+	fn settle_deposit(
+		raise: RaiseId,
+		kind: ProposalKind,
+		r: &RaiseOf<T>,
+		m: &MotionOf<T>,
+		quorate: bool,
+	) {
+		let Some(amount) = MotionDeposits::<T>::take(raise, kind) else { return };
+		let reason = HoldReason::ProposalDeposit.into();
+		if !quorate {
+			let forfeited = T::Currency::transfer_on_hold(
+				&reason,
+				&m.proposer,
+				&T::Coops::treasury_account(r.coop),
+				amount,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			);
+			if forfeited.is_ok() {
+				Self::deposit_event(Event::MotionDepositForfeited { raise, kind, amount });
+				return;
+			}
+		}
+		// Returned (and, should the treasury be unable to take it, returned too).
+		if T::Currency::release(&reason, &m.proposer, amount, Precision::BestEffort).is_err() {
+			defensive!("an open motion's deposit is held until it closes");
+		}
 	}
 
 	/// Carries out the passed motion `m` of kind `kind` on the raise `r`.
@@ -208,6 +262,23 @@ impl<T: Config> Pallet<T> {
 			VotingMode::HeadCount => heads_ok,
 			VotingMode::Capital => capital_ok,
 			VotingMode::DoubleMajority => heads_ok && capital_ok,
+		}
+	}
+
+	/// Whether the motion's turnout reached the quorum in every measure the mode counts, from
+	/// at least `MinVoters` contributors (or all, if fewer), whatever the outcome.
+	pub fn reaches_quorum(r: &RaiseOf<T>, m: &MotionOf<T>) -> bool {
+		let heads_cast = m.heads.cast();
+		if heads_cast < T::MinVoters::get().min(r.contributors).max(1) {
+			return false;
+		}
+		let quorum = r.params.quorum;
+		let heads = heads_cast >= quorum.mul_ceil(r.contributors);
+		let capital = m.capital.cast() >= quorum.mul_ceil(r.raised);
+		match r.params.voting {
+			VotingMode::HeadCount => heads,
+			VotingMode::Capital => capital,
+			VotingMode::DoubleMajority => heads && capital,
 		}
 	}
 

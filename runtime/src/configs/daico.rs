@@ -4,7 +4,7 @@ use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use sp_runtime::Perbill;
 
 use super::membership::CoopDecision;
-use crate::{Balances, CoopMembership, Runtime, DAYS};
+use crate::{Balances, CoopMembership, Runtime, RuntimeHoldReason, DAYS, UNIT};
 
 parameter_types! {
 	/// Raise escrows are sub-accounts of this id.
@@ -15,6 +15,8 @@ parameter_types! {
 	pub const DaicoPreQuorum: Perbill = Perbill::from_percent(50);
 	/// One vote may at most double the tap.
 	pub const DaicoMaxTapIncrease: Perbill = Perbill::from_percent(100);
+	/// Held from a contributor who opens a motion; lost if the motion misses the quorum.
+	pub const DaicoProposalDeposit: crate::Balance = UNIT;
 }
 
 /// The longest voting period of a DAICO vote: 30 days.
@@ -22,6 +24,7 @@ pub const MAX_RAISE_VOTING_PERIOD: crate::BlockNumber = 30 * DAYS;
 
 impl pallet_daico::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
 	type Coops = CoopMembership;
 	type CoopOrigin = CoopDecision;
 	/// A raise whose beneficiary is a co-op's treasury is drawn by the co-op's motion.
@@ -37,6 +40,10 @@ impl pallet_daico::Config for Runtime {
 	/// A parameter the federation tunes (a day by default).
 	type MinVotingPeriod = super::parameters::MinRaiseVotingPeriod;
 	type MaxVotingPeriod = ConstU32<MAX_RAISE_VOTING_PERIOD>;
+	type ProposalDeposit = DaicoProposalDeposit;
+	/// A kind whose motion failed waits as long as the shortest vote (a day by default, two
+	/// blocks on the test networks) before another opens.
+	type ProposalCooldown = super::parameters::MinRaiseVotingPeriod;
 	type WeightInfo = pallet_daico::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::bench_support::CoopsForBenchmarks;

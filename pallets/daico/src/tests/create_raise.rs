@@ -60,6 +60,9 @@ fn every_parameter_is_validated() {
 		check(RaiseParams { start: 2, voting_period: 1, ..p() }, E::VotingPeriodOutOfBounds);
 		check(RaiseParams { start: 2, voting_period: 101, ..p() }, E::VotingPeriodOutOfBounds);
 		check(RaiseParams { start: 2, milestones: milestones(&[0]), ..p() }, E::InvalidMilestones);
+		// A tranche below the existential deposit (5) could never be paid to a reaped
+		// beneficiary, and would keep its motion from closing.
+		check(RaiseParams { start: 2, milestones: milestones(&[4]), ..p() }, E::InvalidMilestones);
 		check(
 			RaiseParams { start: 2, milestones: milestones(&[600, 401]), ..p() },
 			E::InvalidMilestones,

@@ -73,3 +73,38 @@ fn a_dissolved_raise_refunds_what_remains_pro_rata_to_the_unit() {
 		assert_eq!(free(TREASURY), ENDOWMENT);
 	});
 }
+
+#[test]
+fn dust_nobody_can_receive_and_donations_never_block_the_last_refund() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 1100 raised, the tap drawn down to 50 left, and the raise dissolved,
+		let raise = active_raise(params());
+		run_to_block(11 + 105);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::Dissolve));
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3, 4], true);
+		close_after_vote(raise, ProposalKind::Dissolve);
+		assert_eq!(last_event(), Event::RaiseDissolved { raise, refund_pool: 50 });
+		// and someone donating 7 to the escrow, and contributor 4's account reaped: its share,
+		// floor(50 × 100 / 1100) = 4, is below the existential deposit (5),
+		assert_ok!(Balances::transfer_allow_death(signed(9), escrow(raise), 7));
+		assert_ok!(Balances::transfer_all(signed(4), 9, false));
+		assert_eq!(System::account_exists(&4), false);
+		// When 4's refund is claimed, then it is not paid, and the claim does not fail;
+		assert_ok!(Daico::claim_refund(signed(9), raise, 4));
+		assert_eq!(last_event(), Event::RefundBelowMinimum { raise, who: 4, amount: 4 });
+		assert_eq!(free(4), 0);
+		// when the others claim, the last (5) gets its share with the dust and the remainder,
+		for (who, share) in [(1, 18), (2, 13), (3, 9)] {
+			assert_ok!(Daico::claim_refund(signed(who), raise, who));
+			assert_eq!(last_event(), Event::Refunded { raise, who, amount: share });
+		}
+		assert_ok!(Daico::claim_refund(signed(9), raise, 5));
+		assert!(events().contains(&Event::Refunded { raise, who: 5, amount: 10 }));
+		// Then the seed goes back to the co-op with the donation, and the escrow is empty.
+		assert!(events().contains(&Event::SeedReturned { raise, amount: 5 + 7 }));
+		assert_eq!(free(escrow(raise)), 0);
+		assert_eq!(free(TREASURY), ENDOWMENT + 7);
+		assert_eq!(raise_of(raise).refunded, raise_of(raise).refund_pool);
+	});
+}

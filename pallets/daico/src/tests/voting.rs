@@ -3,6 +3,7 @@
 
 use super::*;
 use coop_primitives::Tally;
+use frame_support::traits::fungible::InspectHold;
 
 #[test]
 fn contributors_raise_the_tap() {
@@ -26,21 +27,104 @@ fn contributors_raise_the_tap() {
 }
 
 #[test]
-fn a_tap_raise_without_quorum_fails() {
+fn a_tap_raise_without_quorum_fails_and_costs_its_deposit() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given a motion to raise the tap, and only two of five voting: below the 50 % quorum
-		// and below MinVoters (3).
-		let raise = active_raise(params());
+		// Given a raise with an 80 % quorum (4 of 5 heads), a motion to raise the tap, and
+		// three contributors voting aye: `MinVoters` (3) met, the quorum not,
+		let raise = active_raise(RaiseParams { quorum: Perbill::from_percent(80), ..params() });
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: 20 }));
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &1),
+			PROPOSAL_DEPOSIT
+		);
+		vote_all(raise, ProposalKind::RaiseTap, &[1, 2, 3], true);
+		let treasury_before = free(TREASURY);
+		// When it closes,
+		close_after_vote(raise, ProposalKind::RaiseTap);
+		// Then it did not pass, the tap is unchanged, and the deposit went to the treasury.
+		assert!(events().contains(&Event::MotionClosed {
+			raise,
+			kind: ProposalKind::RaiseTap,
+			passed: false,
+			heads: Tally { ayes: 3, nays: 0 },
+			capital: Tally { ayes: 900, nays: 0 },
+		}));
+		assert_eq!(raise_of(raise).tap_rate, 10);
+		assert_eq!(
+			last_event(),
+			Event::MotionDepositForfeited {
+				raise,
+				kind: ProposalKind::RaiseTap,
+				amount: PROPOSAL_DEPOSIT
+			}
+		);
+		assert_eq!(free(TREASURY), treasury_before + PROPOSAL_DEPOSIT);
+		assert_eq!(Balances::total_balance_on_hold(&1), 0);
+	});
+}
+
+#[test]
+fn a_tap_raise_below_min_voters_fails_whatever_the_quorum() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a raise with the lowest quorum (20 %: one head of five), and two contributors
+		// voting aye: the quorum met, `MinVoters` (3) not,
+		let raise = active_raise(RaiseParams { quorum: Perbill::from_percent(20), ..params() });
 		assert_ok!(Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: 20 }));
 		vote_all(raise, ProposalKind::RaiseTap, &[1, 2], true);
-		// When it closes.
+		// When it closes, then it did not pass.
 		close_after_vote(raise, ProposalKind::RaiseTap);
-		// Then it did not pass, and the tap is unchanged.
-		assert!(matches!(
-			last_event(),
+		assert!(events().iter().any(|e| matches!(
+			e,
 			Event::MotionClosed { passed: false, heads: Tally { ayes: 2, .. }, .. }
-		));
+		)));
 		assert_eq!(raise_of(raise).tap_rate, 10);
+	});
+}
+
+#[test]
+fn a_motion_that_reaches_the_quorum_returns_its_deposit_even_if_rejected() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a motion to raise the tap that four of five reject,
+		let raise = active_raise(params());
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: 20 }));
+		vote_all(raise, ProposalKind::RaiseTap, &[1, 2, 3, 4], false);
+		let before = free(1);
+		// When it closes, then it failed but was no spam: the deposit comes back.
+		close_after_vote(raise, ProposalKind::RaiseTap);
+		assert_eq!(free(1), before + PROPOSAL_DEPOSIT);
+		assert!(!events().iter().any(|e| matches!(e, Event::MotionDepositForfeited { .. })));
+	});
+}
+
+#[test]
+fn colluders_cannot_keep_the_tap_frozen_by_reproposing() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given eight contributors and an 80 % quorum (7 heads; the pre-quorum is 4 ayes),
+		let raise = open(RaiseParams { quorum: Perbill::from_percent(80), ..params() });
+		contribute_all(raise, &(1..=8).map(|who| (who, 300)).collect::<Vec<_>>());
+		run_to_block(11);
+		assert_ok!(Daico::finalize(signed(9), raise));
+		// and four colluders freezing the tap with a dissolve motion nobody else votes on,
+		let dissolve = || Daico::propose(signed(5), raise, Proposal::Dissolve);
+		assert_ok!(dissolve());
+		vote_all(raise, ProposalKind::Dissolve, &[5, 6, 7, 8], true);
+		assert!(raise_of(raise).frozen);
+		// when it closes without the quorum, the tap thaws, and the proposer loses the deposit;
+		close_after_vote(raise, ProposalKind::Dissolve);
+		assert!(!raise_of(raise).frozen);
+		assert!(events().contains(&Event::MotionDepositForfeited {
+			raise,
+			kind: ProposalKind::Dissolve,
+			amount: PROPOSAL_DEPOSIT
+		}));
+		// Then no dissolve motion opens again until the cooldown has passed, so the tap runs:
+		let closed = System::block_number();
+		assert_noop!(dissolve(), E::ProposalCoolingDown);
+		run_to_block(closed + COOLDOWN - 1);
+		assert_noop!(dissolve(), E::ProposalCoolingDown);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		run_to_block(closed + COOLDOWN);
+		assert_ok!(dissolve());
 	});
 }
 
