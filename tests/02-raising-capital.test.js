@@ -9,7 +9,11 @@ const {
   UNIT, connect, fresh, submit, eventsOf, fund, free, bestNumber, untilBlock, foundCoop, passMotion,
 } = require('./lib/chain');
 
-/** Raise parameters: anyone contributes, head-count votes, a 1 COOP per block tap. */
+/**
+ * Raise parameters: anyone contributes, so votes count capital (heads count only in members-only
+ * raises of co-ops that admit by vote); the minimum is the hard cap shared among the 512
+ * contributor slots, rounded up to 2 COOP; a 1 COOP per block tap.
+ */
 function raiseParams(beneficiary, start, overrides = {}) {
   return {
     beneficiary,
@@ -17,12 +21,12 @@ function raiseParams(beneficiary, start, overrides = {}) {
     hardCap: 1_000n * UNIT,
     start,
     end: start + 6,
-    minContribution: UNIT,
+    minContribution: 2n * UNIT,
     maxContribution: 500n * UNIT,
     contributors: 'Anyone',
     tapRate: UNIT,
     tapCeiling: 10n * UNIT,
-    voting: 'HeadCount',
+    voting: 'Capital',
     quorum: 500_000_000,
     approval: 500_000_000,
     votingPeriod: 6,

@@ -40,7 +40,7 @@ describe('journey 3: a raise below its soft cap', () => {
       hardCap: 1_000n * UNIT,
       start,
       end: start + 4,
-      minContribution: UNIT,
+      minContribution: 2n * UNIT,
       maxContribution: 500n * UNIT,
       contributors: 'Anyone',
       tapRate: UNIT,

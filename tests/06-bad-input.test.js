@@ -47,12 +47,12 @@ describe('journey 6: bad input is refused with a documented module error and cha
       hardCap: 1_000n * UNIT,
       start: raiseStart,
       end: raiseStart + 100,
-      minContribution: UNIT,
+      minContribution: 2n * UNIT,
       maxContribution: 500n * UNIT,
       contributors: 'Anyone',
       tapRate: UNIT,
       tapCeiling: 10n * UNIT,
-      voting: 'HeadCount',
+      voting: 'Capital',
       quorum: 500_000_000,
       approval: 500_000_000,
       votingPeriod: 6,
@@ -129,7 +129,7 @@ describe('journey 6: bad input is refused with a documented module error and cha
     await refuse( api.tx.daico.finalize(raise),
       stranger, 'daico', 'CannotFinalize', /not ended yet/);
     await untilBlock(api, raiseStart);
-    await refuse( api.tx.daico.contribute(raise, UNIT / 2n),
+    await refuse( api.tx.daico.contribute(raise, UNIT),
       stranger, 'daico', 'BelowMinContribution', /at least the raise's minimum/);
   });
 });

@@ -35,4 +35,8 @@ impl<T: Config> CoopInspect<T::AccountId> for Pallet<T> {
 	fn has_role(coop: CoopId, who: &T::AccountId, role: CoopRole) -> bool {
 		Roles::<T>::get(coop, who).is_some_and(|set| set.contains(role))
 	}
+
+	fn admits_by_vote(coop: CoopId) -> bool {
+		Coops::<T>::get(coop).is_some_and(|c| c.bylaws.admission == AdmissionMode::ByVote)
+	}
 }

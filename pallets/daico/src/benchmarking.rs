@@ -13,9 +13,15 @@ use sp_runtime::traits::{Saturating, Zero};
 
 coop_primitives::benchmark_fixtures!(endowment: 10_000_000);
 
-/// Raise parameters for the benchmarks: a window from now for 10 blocks, every milestone slot
-/// used; members only (the costlier check) if asked.
-fn bench_params<T: Config>(beneficiary: T::AccountId, members_only: bool) -> RaiseParamsOf<T> {
+/// Raise parameters of `coop` for the benchmarks: a window from now for 10 blocks, every
+/// milestone slot used, a hard cap of 1000 units per contributor slot; members only (the
+/// costlier check) if asked, counting heads and capital where the co-op admits by vote, else
+/// capital.
+fn bench_params<T: Config>(
+	coop: CoopId,
+	beneficiary: T::AccountId,
+	members_only: bool,
+) -> RaiseParamsOf<T> {
 	let u = unit::<T::Currency, T::AccountId>();
 	let milestones: Vec<BalanceOf<T>> =
 		(0..T::MaxMilestones::get()).map(|_| u.saturating_mul(10u32.into())).collect();
@@ -24,15 +30,21 @@ fn bench_params<T: Config>(beneficiary: T::AccountId, members_only: bool) -> Rai
 	RaiseParams {
 		beneficiary,
 		soft_cap: u.saturating_mul(1_000u32.into()),
-		hard_cap: u.saturating_mul(1_000_000u32.into()),
+		hard_cap: u
+			.saturating_mul(1_000u32.into())
+			.saturating_mul(T::MaxContributors::get().into()),
 		start,
 		end: start.saturating_add(10u32.into()),
-		min_contribution: u,
+		min_contribution: u.saturating_mul(1_000u32.into()),
 		max_contribution: u.saturating_mul(100_000u32.into()),
 		contributors: if members_only { Contributors::MembersOnly } else { Contributors::Anyone },
 		tap_rate: u,
 		tap_ceiling: u.saturating_mul(1_000u32.into()),
-		voting: VotingMode::DoubleMajority,
+		voting: if members_only && T::Coops::admits_by_vote(coop) {
+			VotingMode::DoubleMajority
+		} else {
+			VotingMode::Capital
+		},
 		quorum: T::MinQuorum::get(),
 		approval: Perbill::from_percent(50),
 		voting_period: T::MinVotingPeriod::get(),
@@ -52,7 +64,7 @@ fn raise_for<T: Config>(n: u32, members_only: bool) -> (RaiseId, Vec<T::AccountI
 	let team: T::AccountId = account("team", 0, SEED);
 	let raise = NextRaiseId::<T>::get();
 	let origin = T::CoopOrigin::try_successful_origin(&coop).expect("the co-op can decide");
-	let params = bench_params::<T>(team, members_only);
+	let params = bench_params::<T>(coop, team, members_only);
 	let start = params.start;
 	Daico::<T>::create_raise(origin, coop, params).expect("valid raise");
 	frame_system::Pallet::<T>::set_block_number(start);
@@ -99,7 +111,7 @@ mod benchmarks {
 	#[benchmark]
 	fn create_raise() -> Result<(), BenchmarkError> {
 		let (coop, origin) = coop_deciding::<T>()?;
-		let params = bench_params::<T>(account("team", 0, SEED), true);
+		let params = bench_params::<T>(coop, account("team", 0, SEED), true);
 		let raise = NextRaiseId::<T>::get();
 
 		#[extrinsic_call]

@@ -25,15 +25,30 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks a raise's parameters.
-	pub fn validate(p: &RaiseParamsOf<T>) -> DispatchResult {
+	pub fn validate(coop: CoopId, p: &RaiseParamsOf<T>) -> DispatchResult {
 		ensure!(!p.soft_cap.is_zero() && p.soft_cap <= p.hard_cap, Error::<T>::InvalidCaps);
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(p.start >= now && p.end > p.start, Error::<T>::InvalidWindow);
+		// The minimum is at least the hard cap shared among `MaxContributors`: accounts
+		// contributing the minimum cannot fill every contributor slot before the cap is reached.
+		let slots: BalanceOf<T> = T::MaxContributors::get().max(1).into();
+		let mut floor = p.hard_cap / slots;
+		if floor.saturating_mul(slots) < p.hard_cap {
+			floor.saturating_inc();
+		}
 		ensure!(
 			p.min_contribution >= T::Currency::minimum_balance()
+				&& p.min_contribution >= floor
 				&& p.min_contribution <= p.max_contribution,
 			Error::<T>::InvalidContributionBounds
 		);
+		// Heads are counted only where they are real: members the co-op admitted by vote.
+		if p.voting.counts_heads() {
+			ensure!(
+				p.contributors == Contributors::MembersOnly && T::Coops::admits_by_vote(coop),
+				Error::<T>::HeadCountNeedsAdmittedMembers
+			);
+		}
 		ensure!(!p.tap_rate.is_zero() && p.tap_rate <= p.tap_ceiling, Error::<T>::InvalidTapRate);
 		ensure!(p.quorum >= T::MinQuorum::get(), Error::<T>::QuorumTooLow);
 		ensure!(p.approval >= Perbill::from_percent(50), Error::<T>::ApprovalBelowMajority);
@@ -57,7 +72,7 @@ impl<T: Config> Pallet<T> {
 	/// co-op's treasury.
 	pub(crate) fn do_create_raise(coop: CoopId, params: RaiseParamsOf<T>) -> DispatchResult {
 		ensure!(T::Coops::coop_exists(coop), Error::<T>::CoopNotFound);
-		Self::validate(&params)?;
+		Self::validate(coop, &params)?;
 		let raise = NextRaiseId::<T>::get();
 		let next = raise.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let escrow = Self::escrow(raise);

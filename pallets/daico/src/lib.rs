@@ -395,9 +395,16 @@ pub mod pallet {
 		InvalidCaps,
 		/// The window must end after it starts, and not start in the past.
 		InvalidWindow,
-		/// The minimum contribution must be at least the existential deposit and at most the
-		/// maximum contribution.
+		/// The minimum contribution must be at least the existential deposit and the hard cap
+		/// shared among `MaxContributors` (rounded up), and at most the maximum contribution.
 		InvalidContributionBounds,
+		/// A raise that counts heads (`HeadCount`, `DoubleMajority`) must be members-only, in a
+		/// co-op that admits members by vote: elsewhere anyone can make as many heads as they
+		/// like.
+		HeadCountNeedsAdmittedMembers,
+		/// In a raise that counts heads, only contributors who are still members of the co-op
+		/// vote.
+		NoLongerMember,
 		/// The tap rate must be positive and at most the tap ceiling.
 		InvalidTapRate,
 		/// The quorum is below the runtime's `MinQuorum`.
@@ -476,8 +483,9 @@ pub mod pallet {
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::InvalidCaps`], [`Error::InvalidWindow`],
 		/// [`Error::InvalidContributionBounds`], [`Error::InvalidTapRate`],
-		/// [`Error::QuorumTooLow`], [`Error::ApprovalBelowMajority`],
-		/// [`Error::VotingPeriodOutOfBounds`], [`Error::InvalidMilestones`], the currency's
+		/// [`Error::HeadCountNeedsAdmittedMembers`], [`Error::QuorumTooLow`],
+		/// [`Error::ApprovalBelowMajority`], [`Error::VotingPeriodOutOfBounds`],
+		/// [`Error::InvalidMilestones`], the currency's
 		/// error if the treasury cannot seed, `ArithmeticError::Overflow` if raise numbers
 		/// run out.
 		///
@@ -595,12 +603,18 @@ pub mod pallet {
 		///
 		/// Origin: a contributor of the raise.
 		///
+		/// In a raise that counts heads, only contributors who are still members of the co-op
+		/// vote: heads are counted by membership at the time of the vote.
+		///
 		/// Errors: [`Error::RaiseNotFound`], [`Error::MotionNotFound`], [`Error::VotingEnded`],
-		/// [`Error::NotContributor`], [`Error::AlreadyVoted`].
+		/// [`Error::NotContributor`], [`Error::NoLongerMember`], [`Error::AlreadyVoted`].
 		///
 		/// Events: [`Event::Voted`], and [`Event::TapFrozen`] when a dissolve motion reaches
 		/// the pre-quorum.
 		#[pallet::call_index(6)]
+		// One more read than the benchmark's raise: the voter's membership, where heads count.
+		#[pallet::weight(<T as Config>::WeightInfo::vote()
+			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			raise: RaiseId,

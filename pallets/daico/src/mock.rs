@@ -23,7 +23,7 @@ impl Config for Test {
 	type AccountOrigin = frame_system::EnsureSigned<AccountId>;
 	type PalletId = DaicoPalletId;
 	type MaxMilestones = ConstU32<3>;
-	type MaxContributors = ConstU32<8>;
+	type MaxContributors = ConstU32<MAX_CONTRIBUTORS>;
 	type MinQuorum = MinQuorum;
 	type MinVoters = ConstU32<3>;
 	type PreQuorum = PreQuorum;
@@ -37,8 +37,12 @@ impl Config for Test {
 	type BenchmarkHelper = MockCoops;
 }
 
-/// Every test account (1..=20 and the treasuries) starts with this much.
+/// Every test account (1..=40 and the treasuries) starts with this much; 1..=30 are members
+/// of co-op 0.
 pub const ENDOWMENT: Balance = 10_000;
+/// The most contributors a raise may have (`MaxContributors`): the fixture's hard cap (3000)
+/// shared among them is its minimum contribution (100).
+pub const MAX_CONTRIBUTORS: u32 = 30;
 /// Held from a contributor who opens a motion (`ProposalDeposit`).
 pub const PROPOSAL_DEPOSIT: Balance = 20;
 /// Blocks a kind waits after a motion of it failed (`ProposalCooldown`).
@@ -46,9 +50,9 @@ pub const COOLDOWN: u64 = 10;
 /// The team account the fixture's tap pays.
 pub const TEAM: AccountId = 99;
 
-/// A raise of co-op 0 open to anyone, blocks 1..=10, soft cap 1000, hard cap 3000, 100..=2000
-/// per account, tap 10 per block (ceiling 40), head count, quorum 50 %, approval 50 %, 5-block
-/// votes.
+/// A raise of co-op 0 (which admits by vote) for its members, blocks 1..=10, soft cap 1000,
+/// hard cap 3000, 100..=2000 per account, tap 10 per block (ceiling 40), head count, quorum
+/// 50 %, approval 50 %, 5-block votes.
 pub fn params() -> RaiseParamsOf<Test> {
 	RaiseParams {
 		beneficiary: TEAM,
@@ -58,7 +62,7 @@ pub fn params() -> RaiseParamsOf<Test> {
 		end: 10,
 		min_contribution: 100,
 		max_contribution: 2_000,
-		contributors: Contributors::Anyone,
+		contributors: Contributors::MembersOnly,
 		tap_rate: 10,
 		tap_ceiling: 40,
 		voting: VotingMode::HeadCount,
@@ -74,8 +78,8 @@ pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
-		let balances = (1..=20).chain([1000, 1001]).map(|who| (who, ENDOWMENT)).collect();
-		ext_at_block_one(genesis_with_balances(balances), || MockCoops::set_members([1u128, 2, 3]))
+		let balances = (1..=40).chain([1000, 1001]).map(|who| (who, ENDOWMENT)).collect();
+		ext_at_block_one(genesis_with_balances(balances), || MockCoops::set_members(1u128..=30))
 	}
 }
 

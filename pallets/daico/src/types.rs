@@ -47,12 +47,21 @@ pub enum Contributors {
 	TypeInfo,
 )]
 pub enum VotingMode {
-	/// One contributor, one vote, whatever they put in (the co-op default).
+	/// One contributor, one vote, whatever they put in (the co-op default). Only for
+	/// members-only raises of co-ops that admit by vote, where a head is a member.
 	HeadCount,
 	/// Votes weighed by contribution (the classic DAICO).
 	Capital,
-	/// Both a head-count and a capital majority (each with its quorum) must agree.
+	/// Both a head-count and a capital majority (each with its quorum) must agree. Heads are
+	/// counted, so the same rule as for `HeadCount` applies.
 	DoubleMajority,
+}
+
+impl VotingMode {
+	/// Whether the mode counts heads (one contributor, one vote).
+	pub fn counts_heads(self) -> bool {
+		!matches!(self, VotingMode::Capital)
+	}
 }
 
 /// The kind of a proposal: at most one motion of each kind is open per raise.

@@ -83,6 +83,9 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < m.ends, Error::<T>::VotingEnded);
 		let stake = Contributions::<T>::get(raise, &who).ok_or(Error::<T>::NotContributor)?.amount;
+		if r.params.voting.counts_heads() {
+			ensure!(T::Coops::is_member(r.coop, &who), Error::<T>::NoLongerMember);
+		}
 		let previous = Votes::<T>::get((raise, kind), &who);
 		ensure!(previous != Some(aye), Error::<T>::AlreadyVoted);
 		// Neither count can fail: a side holds at most every contributor (every contribution),

@@ -122,6 +122,9 @@ pub trait CoopInspect<AccountId> {
 	fn treasury_account(coop: CoopId) -> AccountId;
 	/// Whether `who` holds `role` in `coop`.
 	fn has_role(coop: CoopId, who: &AccountId, role: CoopRole) -> bool;
+	/// Whether `coop` admits members only by its members' vote (so that each member is a
+	/// person or co-op the members accepted, not an account anyone can create).
+	fn admits_by_vote(coop: CoopId) -> bool;
 }
 
 /// Called after a member has left a co-op (withdrawn, expelled, or the co-op dissolved).

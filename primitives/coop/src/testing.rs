@@ -101,6 +101,10 @@ impl<A: Copy + Into<u128> + From<u64>> CoopInspect<A> for MockCoops {
 			&& role == CoopRole::Operator
 			&& OPERATORS.with(|o| o.borrow().contains(&who))
 	}
+	/// Co-op 0 admits by vote (its members are the ones the test set); co-op 1 is open.
+	fn admits_by_vote(coop: CoopId) -> bool {
+		coop == FEDERATION
+	}
 }
 
 /// The test registry's benchmark fixtures: co-op 0, whose members and operators it records.

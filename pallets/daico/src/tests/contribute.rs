@@ -56,25 +56,28 @@ fn fails_outside_the_window_and_the_bounds() {
 #[test]
 fn members_only_rejects_a_non_member() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given a members-only raise (accounts 1, 2, 3 are members).
+		// Given a members-only raise (accounts 1..=30 are members).
 		let raise = open(RaiseParams { contributors: Contributors::MembersOnly, ..params() });
 		// When a member and a non-member contribute, then only the member's is taken.
 		assert_ok!(Daico::contribute(signed(1), raise, 100));
-		assert_noop!(Daico::contribute(signed(4), raise, 100), E::NotCoopMember);
+		assert_noop!(Daico::contribute(signed(31), raise, 100), E::NotCoopMember);
 	});
 }
 
 #[test]
 fn contributors_are_bounded() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given a raise with `MaxContributors` (8) contributors.
+		// Given a raise whose minimum (100) is its hard cap (3000) shared among
+		// `MaxContributors` (30), and 29 accounts contributing the minimum,
 		let raise = open(params());
-		for who in 1..=8 {
+		for who in 1..MAX_CONTRIBUTORS as AccountId {
 			assert_ok!(Daico::contribute(signed(who), raise, 100));
 		}
-		// When a ninth contributes, then it is refused.
-		assert_noop!(Daico::contribute(signed(9), raise, 100), E::TooManyContributors);
-		// Existing contributors may still add.
-		assert_ok!(Daico::contribute(signed(8), raise, 100));
+		// when the last slot is taken, the hard cap is reached with it: accounts contributing
+		// the minimum cannot fill the slots and keep others out of a raise still open.
+		assert_ok!(Daico::contribute(signed(30), raise, 100));
+		assert_eq!(raise_of(raise).contributors, MAX_CONTRIBUTORS);
+		assert_eq!(raise_of(raise).raised, 3_000);
+		assert_noop!(Daico::contribute(signed(1), raise, 100), E::HardCapReached);
 	});
 }

@@ -69,3 +69,31 @@ fn every_parameter_is_validated() {
 		);
 	});
 }
+
+#[test]
+fn heads_are_counted_only_where_they_are_members_admitted_by_vote() {
+	ExtBuilder::default().build_and_execute(|| {
+		let check = |coop, p: RaiseParamsOf<Test>, e: E| {
+			assert_noop!(Daico::create_raise(signed(1000 + coop as AccountId), coop, p), e);
+		};
+		let p = || RaiseParams { start: 2, ..params() };
+		// A raise open to anyone cannot count heads: anyone can make as many as they like,
+		for voting in [VotingMode::HeadCount, VotingMode::DoubleMajority] {
+			let anyone = RaiseParams { voting, contributors: Contributors::Anyone, ..p() };
+			check(0, anyone, E::HeadCountNeedsAdmittedMembers);
+			// nor can a members-only raise of a co-op anyone may join (co-op 1 is open).
+			check(1, RaiseParams { voting, ..p() }, E::HeadCountNeedsAdmittedMembers);
+		}
+		// A raise open to anyone counts capital.
+		let capital =
+			RaiseParams { voting: VotingMode::Capital, contributors: Contributors::Anyone, ..p() };
+		assert_ok!(Daico::create_raise(signed(1001), 1, capital));
+		// The minimum contribution is at least the hard cap (3000) shared among the 30 slots.
+		check(0, RaiseParams { min_contribution: 99, ..p() }, E::InvalidContributionBounds);
+		assert_ok!(Daico::create_raise(
+			signed(TREASURY),
+			0,
+			RaiseParams { min_contribution: 100, ..p() }
+		));
+	});
+}

@@ -48,13 +48,19 @@ proptest! {
 
 	#[test]
 	fn escrow_always_balances_and_nobody_gets_more_than_owed(
-		amounts in proptest::collection::vec(100u64..2_000, 1..=8),
+		amounts in proptest::collection::vec(667u64..2_000, 1..=8),
 		steps in proptest::collection::vec(step(), 0..30),
 		tap_rate in 1u64..40,
 	) {
 		let outcome: Result<(), TestCaseError> = ExtBuilder::default().build().execute_with(|| {
 			// Given an active raise with up to 8 random contributions.
-			let raise = open(RaiseParams { tap_rate, hard_cap: 20_000, ..params() });
+			// The minimum is the hard cap shared among `MaxContributors` (30), rounded up.
+			let raise = open(RaiseParams {
+				tap_rate,
+				hard_cap: 20_000,
+				min_contribution: 667,
+				..params()
+			});
 			for (i, amount) in amounts.iter().enumerate() {
 				assert_ok!(Daico::contribute(signed(i as AccountId + 1), raise, *amount));
 			}

@@ -317,3 +317,34 @@ fn a_whale_cannot_freeze_a_double_majority_tap_alone() {
 		assert!(raise_of(raise).frozen);
 	});
 }
+
+#[test]
+fn a_contributor_who_left_the_coop_no_longer_counts_as_a_head() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a head-count raise and a motion, and contributor 4 no longer a member,
+		let raise = active_raise(params());
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::RaiseTap { new_rate: 20 }));
+		MockCoops::remove_member(4u128);
+		// When 4 votes, then it is refused: heads are counted by membership at the vote.
+		assert_noop!(
+			Daico::vote(signed(4), raise, ProposalKind::RaiseTap, true),
+			E::NoLongerMember
+		);
+		assert_ok!(Daico::vote(signed(5), raise, ProposalKind::RaiseTap, true));
+		// In a raise that counts capital, a contribution votes whoever holds it.
+		let capital = RaiseParams {
+			voting: VotingMode::Capital,
+			contributors: Contributors::Anyone,
+			start: System::block_number() + 1,
+			end: System::block_number() + 5,
+			..params()
+		};
+		let id = open(capital);
+		run_to_block(System::block_number() + 1);
+		contribute_all(id, &[(31, 600), (32, 600)]);
+		run_to_block(System::block_number() + 5);
+		assert_ok!(Daico::finalize(signed(9), id));
+		assert_ok!(Daico::propose(signed(31), id, Proposal::RaiseTap { new_rate: 20 }));
+		assert_ok!(Daico::vote(signed(32), id, ProposalKind::RaiseTap, true));
+	});
+}
