@@ -6,14 +6,16 @@ use frame_support::traits::DefensiveSaturating;
 use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
-	/// A member's allocation for a closed period, if they have one to claim (runtime API).
+	/// A member's allocation for a closed period, if they have one to claim now (runtime API):
+	/// none once the claim window has passed, as `claim` would refuse it.
 	pub fn claimable(
 		coop: CoopId,
 		period: PeriodIndex,
 		member: &T::AccountId,
 	) -> Option<Allocation<BalanceOf<T>>> {
 		let closed = ClosedPeriods::<T>::get(coop, period)?;
-		if closed.swept.is_some() {
+		let now = frame_system::Pallet::<T>::block_number();
+		if closed.swept.is_some() || now > closed.claim_deadline {
 			return None;
 		}
 		let units = MemberPatronage::<T>::get((coop, period), member)?;

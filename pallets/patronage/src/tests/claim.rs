@@ -122,8 +122,11 @@ fn fails_after_the_claim_window() {
 		close(10_000);
 		run_to_block(21);
 		claim(0, 2);
-		// when member 1 claims at block 22, then it is too late.
+		// at block 22, the runtime API no longer reports member 1's allocation as claimable,
+		assert!(Patronage::claimable(0, 0, &1).is_some());
 		run_to_block(22);
+		assert_eq!(Patronage::claimable(0, 0, &1), None);
+		// and when member 1 claims, then it is too late.
 		assert_noop!(
 			Patronage::claim(RuntimeOrigin::signed(1), 0, 0, 1),
 			Error::<Test>::ClaimWindowClosed
