@@ -119,4 +119,9 @@ impl<T: Config> OnMemberRemoved<T::AccountId> for Pallet<T> {
 			Self::deposit_event(Event::ParticipantFrozen { circle: coop, who: who.clone() });
 		}
 	}
+
+	/// The participant read and written.
+	fn on_member_removed_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
 }

@@ -544,6 +544,7 @@ pub mod pallet {
 		// leaves `MaxOpenMotions` motions; each open application is one more motion read,
 		// written, and its vote records removed.
 		#[pallet::weight(<T as Config>::WeightInfo::leave()
+			.saturating_add(T::OnMemberRemoved::on_member_removed_weight())
 			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 			.saturating_add(T::DbWeight::get().reads_writes(3, 3)
 				.saturating_mul(T::MaxOpenApplications::get().into())))]
@@ -664,8 +665,9 @@ pub mod pallet {
 				T::MaxOpenMotions::get().saturating_add(T::MaxOpenApplications::get()),
 			)
 				.saturating_add(*call_weight_bound)
-				// An expelled member's roles end: one more read and write.
+				// An expelled member's roles end: one more read and write; and the hook runs.
 				.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+				.saturating_add(T::OnMemberRemoved::on_member_removed_weight())
 		)]
 		pub fn close_motion(
 			origin: OriginFor<T>,

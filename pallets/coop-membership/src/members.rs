@@ -264,10 +264,14 @@ impl<T: Config> Pallet<T> {
 	/// `votes` cleared on them. The benchmark dissolves a co-op with no application: each
 	/// one adds its record, motion and two holds on the applicant's account (read and
 	/// written), and each vote one removal; one more read finds whether the treasury is in
-	/// the federation and one more write clears the applications' count.
+	/// the federation and one more write clears the applications' count. The `OnMemberRemoved`
+	/// hook runs for every member.
 	pub(crate) fn dissolve_weight(members: u32, applications: u32, votes: u32) -> Weight {
 		let db = T::DbWeight::get();
 		<T as Config>::WeightInfo::dissolve_coop(members)
+			.saturating_add(
+				T::OnMemberRemoved::on_member_removed_weight().saturating_mul(members.into()),
+			)
 			.saturating_add(db.reads_writes(2, 1))
 			.saturating_add(db.reads_writes(4, 6).saturating_mul(applications.into()))
 			.saturating_add(db.writes(votes.into()))

@@ -19,7 +19,13 @@ impl OnMemberRemoved<AccountId> for RecordRemovals {
 	fn on_member_removed(coop: CoopId, who: &AccountId) {
 		REMOVED.with(|r| r.borrow_mut().push((coop, *who)));
 	}
+	fn on_member_removed_weight() -> Weight {
+		HOOK_WEIGHT
+	}
 }
+
+/// What the mock's hook declares it takes per member, so that tests see the calls charge it.
+pub const HOOK_WEIGHT: Weight = Weight::from_parts(7_000_000, 70);
 
 /// The members removed so far.
 pub fn removed() -> Vec<(CoopId, AccountId)> {

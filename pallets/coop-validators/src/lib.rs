@@ -368,4 +368,10 @@ impl<T: Config> OnMemberRemoved<T::AccountId> for Pallet<T> {
 			let _ = Self::remove_seat(who, RemovalReason::LeftFederation);
 		}
 	}
+
+	/// A federation member's seat: `Seats` taken, `SeatOf` removed, `Approved` read and
+	/// written.
+	fn on_member_removed_weight() -> Weight {
+		T::DbWeight::get().reads_writes(2, 3)
+	}
 }

@@ -29,6 +29,7 @@ pub use tally::Tally;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+pub use sp_weights::Weight;
 
 /// The number of a co-operative. The federation of co-ops is co-op [`FEDERATION`].
 pub type CoopId = u32;
@@ -128,8 +129,22 @@ pub trait CoopInspect<AccountId> {
 }
 
 /// Called after a member has left a co-op (withdrawn, expelled, or the co-op dissolved).
-#[impl_trait_for_tuples::impl_for_tuples(8)]
 pub trait OnMemberRemoved<AccountId> {
 	/// `who` is no longer a member of `coop`.
 	fn on_member_removed(coop: CoopId, who: &AccountId);
+	/// The most weight `on_member_removed` takes for one member: the calls that remove members
+	/// charge it for each.
+	fn on_member_removed_weight() -> Weight;
+}
+
+#[impl_trait_for_tuples::impl_for_tuples(8)]
+impl<AccountId> OnMemberRemoved<AccountId> for Tuple {
+	fn on_member_removed(coop: CoopId, who: &AccountId) {
+		for_tuples!( #( Tuple::on_member_removed(coop, who); )* );
+	}
+	fn on_member_removed_weight() -> Weight {
+		let mut weight = Weight::zero();
+		for_tuples!( #( weight = weight.saturating_add(Tuple::on_member_removed_weight()); )* );
+		weight
+	}
 }

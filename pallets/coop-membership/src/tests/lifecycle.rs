@@ -181,3 +181,30 @@ fn a_queued_member_who_rejoins_and_leaves_again_waits_for_the_new_notice() {
 		assert_eq!(free(2), ENDOWMENT);
 	});
 }
+
+#[test]
+fn the_calls_that_remove_members_charge_the_hook_for_each() {
+	use crate::weights::WeightInfo;
+	use frame_support::dispatch::GetDispatchInfo;
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// `leave` and `close_motion` (an expulsion) remove one member: the hook's weight is in
+		// what they charge.
+		let leave = crate::Call::<Test>::leave { coop: 1 }.get_dispatch_info().call_weight;
+		assert!(leave.all_gte(<() as WeightInfo>::leave() + HOOK_WEIGHT));
+		let close = crate::Call::<Test>::close_motion {
+			coop: 1,
+			motion: 0,
+			call_weight_bound: Weight::zero(),
+		};
+		let bound = <() as WeightInfo>::close(2 * 12, 4 + MAX_APPLICATIONS);
+		assert!(close.get_dispatch_info().call_weight.all_gte(bound + HOOK_WEIGHT));
+		// `dissolve_coop` removes every member: it charges the hook for each one.
+		let coop = found(1, open_bylaws());
+		join(coop, 2, WORKER);
+		join(coop, 3, WORKER);
+		let dissolved = Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop);
+		let actual = dissolved.expect("dissolved").actual_weight.expect("refunded to the members");
+		assert!(actual.all_gte(<() as WeightInfo>::dissolve_coop(3) + HOOK_WEIGHT * 3));
+		assert_eq!(removed().len(), 3);
+	});
+}
