@@ -2,7 +2,7 @@
 //! credit limits the co-op sets, and freezing a participant who left the co-op.
 
 use crate::{pallet::*, CircleId, CircleInfo, Credit, Participant};
-use coop_primitives::{CoopId, CoopInspect, OnMemberRemoved};
+use coop_primitives::{CoopId, CoopInspect, OnMemberRemoved, Weight};
 use frame_support::{
 	ensure,
 	traits::{EnsureOrigin, Get},
