@@ -25,6 +25,16 @@ mod events {
 			/// How many members it had.
 			members: u32,
 		},
+		/// What was left in a dissolved co-op's treasury, once its members were paid, went
+		/// where co-operative law sends indivisible assets.
+		DissolvedAssetsTransferred {
+			/// The dissolved co-op.
+			coop: CoopId,
+			/// Where it went (`DissolvedAssetsTo`).
+			to: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+		},
 		/// Someone became a member.
 		MemberAdmitted {
 			/// The co-op.

@@ -23,6 +23,8 @@ impl<T: Config> Pallet<T> {
 	/// 8. Every co-op id is below `NextCoopId`; members, motions, roles and delegates belong to
 	///    co-ops that exist.
 	/// 9. Every vote a co-op cast through its own motion (`OwnVotes`) is a vote of the motion.
+	/// 10. `CoopMemberships` lists, once each, exactly the co-ops each co-op's treasury is a
+	///     member of.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let next_id = NextCoopId::<T>::get();
@@ -44,6 +46,23 @@ impl<T: Config> Pallet<T> {
 		for (coop, _) in OpenApplications::<T>::iter() {
 			ensure!(Coops::<T>::contains_key(coop), "applications counted for a missing co-op");
 		}
+		// 10
+		let mut indexed = 0usize;
+		for (member, of) in CoopMemberships::<T>::iter() {
+			ensure!(!of.is_empty(), "empty membership list stored");
+			for (i, coop) in of.iter().enumerate() {
+				ensure!(
+					Members::<T>::contains_key(coop, Self::treasury(member)),
+					"indexed membership is not a membership"
+				);
+				ensure!(!of.iter().skip(i.saturating_add(1)).any(|c| c == coop), "indexed twice");
+			}
+			indexed = indexed.saturating_add(of.len());
+		}
+		let treasuries = Members::<T>::iter_keys()
+			.filter(|(_, who)| Self::coop_of_treasury(who).is_some())
+			.count();
+		ensure!(indexed == treasuries, "a co-op's membership is not indexed");
 		for (coop, _, _) in Motions::<T>::iter() {
 			ensure!(Coops::<T>::contains_key(coop), "motion of a missing co-op");
 		}

@@ -37,7 +37,9 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use alloc::{boxed::Box, vec::Vec};
-use coop_primitives::{CoopId, CoopInspect, CoopRole, OnMemberRemoved, RoleSet, Tally};
+use coop_primitives::{
+	CoopId, CoopInspect, CoopRole, MemberEquity, OnMemberRemoved, RoleSet, Tally,
+};
 use frame_support::{
 	defensive,
 	dispatch::{extract_actual_weight, GetDispatchInfo, PostDispatchInfo},
@@ -131,6 +133,20 @@ pub mod pallet {
 
 		/// Told when a member leaves a co-op.
 		type OnMemberRemoved: OnMemberRemoved<Self::AccountId>;
+
+		/// What a co-op owes its members besides share capital (retained patronage): a
+		/// dissolved co-op's treasury keeps it for them.
+		type MemberEquity: MemberEquity<BalanceOf<Self>>;
+
+		/// Where a dissolved co-op's indivisible assets go once its members are paid: what is
+		/// left in its treasury (in coopchain the federation's development fund).
+		#[pallet::constant]
+		type DissolvedAssetsTo: Get<Self::AccountId>;
+
+		/// The most co-ops a co-op's treasury may be a member of at once (dissolving withdraws
+		/// it from each).
+		#[pallet::constant]
+		type MaxCoopMemberships: Get<u32>;
 
 		/// Derives the co-ops' treasury accounts.
 		#[pallet::constant]
@@ -250,6 +266,12 @@ pub mod pallet {
 	/// absent when none.
 	#[pallet::storage]
 	pub type OpenApplications<T: Config> = StorageMap<_, Twox64Concat, CoopId, u32, ValueQuery>;
+
+	/// The co-ops each co-op is a member of (its treasury is the member): dissolving a co-op
+	/// withdraws it from each. At most `MaxCoopMemberships`; absent when none.
+	#[pallet::storage]
+	pub type CoopMemberships<T: Config> =
+		StorageMap<_, Twox64Concat, CoopId, BoundedVec<CoopId, T::MaxCoopMemberships>, ValueQuery>;
 
 	/// Open motions of each co-op. Both keys are handed out by the chain in sequence, so
 	/// `Twox64Concat` is safe.
@@ -399,6 +421,14 @@ pub mod pallet {
 		/// The co-op has `MaxOpenApplications` applications pending; apply once the members
 		/// have decided one.
 		TooManyApplications,
+		/// The co-op is a member of `MaxCoopMemberships` co-ops already: it leaves one first.
+		TooManyCoopMemberships,
+		/// There is no dissolved co-op with this number (it exists, or never did).
+		NotDissolved,
+		/// The dissolved co-op still owes a former member share capital: redeem it first.
+		RedemptionsOutstanding,
+		/// Nothing is left in the dissolved co-op's treasury beyond what it owes its members.
+		NothingToTransfer,
 		/// The motion's voting period has ended; it can only be closed.
 		VotingEnded,
 		/// The motion cannot close yet: its deliberation time (or an expulsion's defence
@@ -750,22 +780,49 @@ pub mod pallet {
 		/// Origin: the co-op's own decision (`CoopOrigin`; in coopchain a special resolution, a
 		/// `DispatchSpecial` motion). The federation cannot dissolve.
 		///
+		/// The co-op also leaves every other co-op it is a member of (its share capital there is
+		/// owed to its treasury after that co-op's notice, and the membership hooks run); it
+		/// cannot if it is the last voter of one (`LastVoterCannotLeave`). Once its members are
+		/// paid, `transfer_dissolved_assets` passes what is left on.
+		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::FederationCannotDissolve`],
-		/// [`Error::StillInFederation`], [`Error::CoopHasOpenMotions`].
+		/// [`Error::StillInFederation`], [`Error::CoopHasOpenMotions`],
+		/// [`Error::LastVoterCannotLeave`].
 		///
 		/// Events: [`Event::ApplicationRefunded`] for each pending application,
-		/// [`Event::CoopDissolved`].
+		/// [`Event::MemberLeft`] for each co-op it leaves, [`Event::CoopDissolved`].
 		#[pallet::call_index(9)]
-		#[pallet::weight(Pallet::<T>::dissolve_weight(
-			T::MaxMembers::get(),
-			T::MaxOpenApplications::get(),
-			T::MaxOpenApplications::get().saturating_mul(T::MaxMembers::get()),
-		))]
+		#[pallet::weight(Pallet::<T>::dissolve_weight(&members::Dissolved {
+			members: T::MaxMembers::get(),
+			applications: T::MaxOpenApplications::get(),
+			votes_cleared: T::MaxOpenApplications::get().saturating_mul(T::MaxMembers::get()),
+			memberships: T::MaxCoopMemberships::get(),
+		}))]
 		pub fn dissolve_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {
 			T::CoopOrigin::ensure_origin(origin, &coop)?;
 			let done = Self::do_dissolve_coop(coop)?;
-			Ok(Some(Self::dissolve_weight(done.members, done.applications, done.votes_cleared))
-				.into())
+			Ok(Some(Self::dissolve_weight(&done)).into())
+		}
+
+		/// Pass on what is left in a dissolved co-op's treasury, its indivisible assets, to
+		/// `DissolvedAssetsTo` (in coopchain the federation's development fund). Only once the
+		/// co-op has paid every former member's share capital; what it owes its members besides
+		/// (retained patronage, `MemberEquity`) stays for them. May be called again when more
+		/// arrives (a redemption from a co-op it left, a raise's seed).
+		///
+		/// Origin: signed (anyone).
+		///
+		/// Errors: [`Error::NotDissolved`], [`Error::RedemptionsOutstanding`],
+		/// [`Error::NothingToTransfer`], or the currency's error.
+		///
+		/// Events: [`Event::DissolvedAssetsTransferred`].
+		#[pallet::call_index(12)]
+		// Not benchmarked: the co-op and id reads, one redemption read, the treasury and the
+		// destination accounts read and written, and what the member-equity source reads.
+		#[pallet::weight(T::DbWeight::get().reads_writes(6, 2))]
+		pub fn transfer_dissolved_assets(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_transfer_dissolved_assets(coop)
 		}
 	}
 }

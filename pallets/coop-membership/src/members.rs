@@ -5,19 +5,47 @@ use crate::*;
 use frame_support::traits::DefensiveSaturating;
 
 /// What dissolving a co-op cleared, for its weight.
-pub(crate) struct Dissolved {
+pub struct Dissolved {
 	/// The members who left.
 	pub members: u32,
 	/// The pending applications withdrawn.
 	pub applications: u32,
 	/// The votes on them cleared.
 	pub votes_cleared: u32,
+	/// The other co-ops it left.
+	pub memberships: u32,
 }
 
 impl<T: Config> Pallet<T> {
 	/// The keyless treasury account of `coop`.
 	pub fn treasury(coop: CoopId) -> T::AccountId {
 		T::PalletId::get().into_sub_account_truncating(coop)
+	}
+
+	/// The co-op whose treasury `who` is, if it is one.
+	pub fn coop_of_treasury(who: &T::AccountId) -> Option<CoopId> {
+		let (pallet, coop) = PalletId::try_from_sub_account::<CoopId>(who)?;
+		(pallet == T::PalletId::get() && Self::treasury(coop) == *who).then_some(coop)
+	}
+
+	/// Records in `CoopMemberships` that `who`, if a co-op's treasury, is a member of `coop`.
+	fn index_membership(coop: CoopId, who: &T::AccountId) -> DispatchResult {
+		let Some(member) = Self::coop_of_treasury(who) else { return Ok(()) };
+		CoopMemberships::<T>::try_mutate(member, |of| of.try_push(coop))
+			.map_err(|_| Error::<T>::TooManyCoopMemberships.into())
+	}
+
+	/// Forgets in `CoopMemberships` that `who`, if a co-op's treasury, was a member of `coop`.
+	fn unindex_membership(coop: CoopId, who: &T::AccountId) {
+		let Some(member) = Self::coop_of_treasury(who) else { return };
+		CoopMemberships::<T>::mutate_exists(member, |of| {
+			if let Some(list) = of {
+				list.retain(|c| *c != coop);
+				if list.is_empty() {
+					*of = None;
+				}
+			}
+		});
 	}
 
 	/// A co-op with no members yet.
@@ -236,12 +264,14 @@ impl<T: Config> Pallet<T> {
 		// withdrawn, so that an outsider applying cannot keep a co-op from dissolving.
 		let applications = OpenApplications::<T>::get(coop);
 		ensure!(info.open_motions == applications, Error::<T>::CoopHasOpenMotions);
+		let memberships = Self::leave_every_coop(coop)?;
 		let votes_cleared = Self::withdraw_applications(coop);
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut members = 0u32;
 		for (who, member) in Members::<T>::drain_prefix(coop) {
 			members.saturating_inc();
+			Self::unindex_membership(coop, &who);
 			Self::owe_redemption(coop, &who, member.share_capital, now)?;
 			T::OnMemberRemoved::on_member_removed(coop, &who);
 		}
@@ -257,7 +287,51 @@ impl<T: Config> Pallet<T> {
 		}
 		Coops::<T>::remove(coop);
 		Self::deposit_event(Event::CoopDissolved { coop, members });
-		Ok(Dissolved { members, applications, votes_cleared })
+		Ok(Dissolved { members, applications, votes_cleared, memberships })
+	}
+
+	/// A dissolving co-op's treasury leaves every co-op it is a member of, as `leave` would:
+	/// its share capital there is owed to it after that co-op's notice. Returns how many.
+	fn leave_every_coop(coop: CoopId) -> Result<u32, DispatchError> {
+		let treasury = Self::treasury(coop);
+		let memberships = CoopMemberships::<T>::get(coop);
+		for other in memberships.iter().copied() {
+			let mut info = Coops::<T>::get(other).ok_or(Error::<T>::CoopNotFound)?;
+			let (amount, due) = Self::remove_member(other, &mut info, &treasury)?;
+			Coops::<T>::insert(other, info);
+			Self::deposit_event(Event::MemberLeft {
+				coop: other,
+				member: treasury.clone(),
+				amount,
+				redeemable_from: due,
+			});
+		}
+		Ok(memberships.len() as u32)
+	}
+
+	/// `transfer_dissolved_assets`: what a dissolved co-op's treasury holds beyond what it owes
+	/// its members goes to `DissolvedAssetsTo`, once every share capital is redeemed.
+	pub(crate) fn do_transfer_dissolved_assets(coop: CoopId) -> DispatchResult {
+		ensure!(
+			coop < NextCoopId::<T>::get() && !Coops::<T>::contains_key(coop),
+			Error::<T>::NotDissolved
+		);
+		ensure!(
+			Redemptions::<T>::iter_prefix(coop).next().is_none(),
+			Error::<T>::RedemptionsOutstanding
+		);
+		let treasury = Self::treasury(coop);
+		let owed = T::MemberEquity::owed_to_members(coop);
+		let amount =
+			T::Currency::reducible_balance(&treasury, Preservation::Expendable, Fortitude::Polite)
+				.saturating_sub(owed);
+		ensure!(!amount.is_zero(), Error::<T>::NothingToTransfer);
+		let to = T::DissolvedAssetsTo::get();
+		// What stays for the members, if anything, keeps the treasury alive.
+		let keep = if owed.is_zero() { Preservation::Expendable } else { Preservation::Preserve };
+		T::Currency::transfer(&treasury, &to, amount, keep)?;
+		Self::deposit_event(Event::DissolvedAssetsTransferred { coop, to, amount });
+		Ok(())
 	}
 
 	/// `dissolve_coop`'s weight for `members` who leave, `applications` withdrawn and
@@ -265,16 +339,21 @@ impl<T: Config> Pallet<T> {
 	/// one adds its record, motion and two holds on the applicant's account (read and
 	/// written), and each vote one removal; one more read finds whether the treasury is in
 	/// the federation and one more write clears the applications' count. The `OnMemberRemoved`
-	/// hook runs for every member.
-	pub(crate) fn dissolve_weight(members: u32, applications: u32, votes: u32) -> Weight {
+	/// hook runs for every member, and each membership index entry is read and written. Each
+	/// co-op it leaves costs a `leave`, the hook, and the index.
+	pub(crate) fn dissolve_weight(done: &Dissolved) -> Weight {
 		let db = T::DbWeight::get();
-		<T as Config>::WeightInfo::dissolve_coop(members)
-			.saturating_add(
-				T::OnMemberRemoved::on_member_removed_weight().saturating_mul(members.into()),
-			)
-			.saturating_add(db.reads_writes(2, 1))
-			.saturating_add(db.reads_writes(4, 6).saturating_mul(applications.into()))
-			.saturating_add(db.writes(votes.into()))
+		let hook = T::OnMemberRemoved::on_member_removed_weight();
+		let per_member = hook.saturating_add(db.reads_writes(1, 1));
+		let per_membership = <T as Config>::WeightInfo::leave()
+			.saturating_add(hook)
+			.saturating_add(db.reads_writes(2, 2));
+		<T as Config>::WeightInfo::dissolve_coop(done.members)
+			.saturating_add(per_member.saturating_mul(done.members.into()))
+			.saturating_add(db.reads_writes(3, 1))
+			.saturating_add(db.reads_writes(4, 6).saturating_mul(done.applications.into()))
+			.saturating_add(db.writes(done.votes_cleared.into()))
+			.saturating_add(per_membership.saturating_mul(done.memberships.into()))
 	}
 
 	/// Withdraws every pending application of a dissolving co-op: its motion and votes go, and
@@ -319,6 +398,7 @@ impl<T: Config> Pallet<T> {
 		let class_info =
 			*info.bylaws.classes.get(class as usize).ok_or(Error::<T>::UnknownClass)?;
 		ensure!(info.members < info.bylaws.max_members, Error::<T>::CoopFull);
+		Self::index_membership(coop, who)?;
 		info.members = info.members.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		if class_info.votes {
 			info.voting_members.saturating_inc();
@@ -351,6 +431,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(info.voting_members > 1, Error::<T>::LastVoterCannotLeave);
 		}
 		Members::<T>::remove(coop, who);
+		Self::unindex_membership(coop, who);
 		Self::end_roles(coop, info, who);
 		info.members.saturating_dec();
 		if class.is_some_and(|c| c.votes) {

@@ -225,11 +225,13 @@ pub mod v2 {
 	>;
 }
 
-/// Version 2 → 3: applications get their own slots.
+/// Version 2 → 3: applications get their own slots, and co-ops' memberships are indexed.
 ///
 /// Version 2 counted applications among a co-op's `MaxOpenMotions`; version 3 counts them
-/// apart in `OpenApplications`, which this migration fills from the open admission motions.
-/// Nothing else changes: the deposit an application already holds is the one it gets back.
+/// apart in `OpenApplications`, which this migration fills from the open admission motions
+/// (the deposit an application already holds is the one it gets back). It also fills
+/// `CoopMemberships`, the co-ops each co-op's treasury is a member of (up to
+/// `MaxCoopMemberships` each; a co-op over it is logged and keeps the first ones).
 pub mod v3 {
 	use crate::*;
 	#[cfg(feature = "try-runtime")]
@@ -250,11 +252,28 @@ pub mod v3 {
 					counted.saturating_inc();
 				}
 			}
+			let mut members = 0u64;
+			let mut indexed = 0u64;
+			for (coop, who, _) in Members::<T>::iter() {
+				members.saturating_inc();
+				if let Some(member) = Pallet::<T>::coop_of_treasury(&who) {
+					indexed.saturating_inc();
+					if CoopMemberships::<T>::try_mutate(member, |of| of.try_push(coop)).is_err() {
+						log::warn!(
+							target: "runtime::coop-membership",
+							"v3: co-op {member} is a member of more than MaxCoopMemberships co-ops"
+						);
+					}
+				}
+			}
 			log::info!(
 				target: "runtime::coop-membership",
-				"v3: {counted} applications counted among {motions} open motions"
+				"v3: {counted} applications counted among {motions} open motions; \
+				 {indexed} co-op memberships indexed among {members} members"
 			);
-			T::DbWeight::get().reads_writes(motions.saturating_add(counted), counted)
+			let reads =
+				motions.saturating_add(counted).saturating_add(members).saturating_add(indexed);
+			T::DbWeight::get().reads_writes(reads, counted.saturating_add(indexed))
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -24,6 +24,26 @@ impl OnMemberRemoved<AccountId> for RecordRemovals {
 	}
 }
 
+thread_local! {
+	/// What the mock's co-ops owe their members besides share capital.
+	pub static EQUITY_OWED: RefCell<Balance> = const { RefCell::new(0) };
+}
+
+/// Reports `EQUITY_OWED` for every co-op.
+pub struct MockEquity;
+impl MemberEquity<Balance> for MockEquity {
+	fn owed_to_members(_: CoopId) -> Balance {
+		EQUITY_OWED.with(|e| *e.borrow())
+	}
+}
+
+/// Where dissolved co-ops' indivisible assets go (`DissolvedAssetsTo`).
+pub const DEVELOPMENT_FUND: AccountId = 777;
+
+parameter_types! {
+	pub const DissolvedAssetsTo: AccountId = DEVELOPMENT_FUND;
+}
+
 /// What the mock's hook declares it takes per member, so that tests see the calls charge it.
 pub const HOOK_WEIGHT: Weight = Weight::from_parts(7_000_000, 70);
 
@@ -70,6 +90,9 @@ impl Config for Test {
 	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
 	type PalletId = CoopPalletId;
 	type OnMemberRemoved = RecordRemovals;
+	type MemberEquity = MockEquity;
+	type DissolvedAssetsTo = DissolvedAssetsTo;
+	type MaxCoopMemberships = ConstU32<2>;
 	type MaxNameLen = ConstU32<32>;
 	type MaxClasses = ConstU32<4>;
 	type MaxMembers = ConstU32<12>;

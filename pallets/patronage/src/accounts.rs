@@ -21,6 +21,30 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating((b"fnd", coop))
 	}
 
+	/// `transfer_dissolved_reserve`: a dissolved co-op's reserve and fund go to
+	/// `DissolvedAssetsTo`.
+	pub(crate) fn do_transfer_dissolved_reserve(coop: CoopId) -> DispatchResult {
+		ensure!(
+			coop != coop_primitives::FEDERATION && !T::Coops::coop_exists(coop),
+			Error::<T>::CoopNotDissolved
+		);
+		let to = T::DissolvedAssetsTo::get();
+		let all = |who: &T::AccountId| {
+			T::Currency::reducible_balance(who, Preservation::Expendable, Fortitude::Polite)
+		};
+		let (reserve_account, fund_account) =
+			(Self::reserve_account(coop), Self::fund_account(coop));
+		let (reserve, fund) = (all(&reserve_account), all(&fund_account));
+		ensure!(!reserve.is_zero() || !fund.is_zero(), Error::<T>::NothingToTransfer);
+		for (from, amount) in [(&reserve_account, reserve), (&fund_account, fund)] {
+			if !amount.is_zero() {
+				T::Currency::transfer(from, &to, amount, Preservation::Expendable)?;
+			}
+		}
+		Self::deposit_event(Event::DissolvedReserveTransferred { coop, to, reserve, fund });
+		Ok(())
+	}
+
 	/// Pays `amount` from the co-op's fund, which stays alive.
 	pub(crate) fn do_spend_fund(
 		coop: CoopId,

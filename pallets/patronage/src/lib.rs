@@ -33,7 +33,7 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use coop_primitives::{CoopId, CoopInspect};
+use coop_primitives::{CoopId, CoopInspect, MemberEquity};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -86,6 +86,11 @@ pub mod pallet {
 		/// Derives each co-op's pot, reserve and fund accounts.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
+
+		/// Where a dissolved co-op's reserve and fund go (in coopchain the federation's
+		/// development fund, as for the rest of its indivisible assets).
+		#[pallet::constant]
+		type DissolvedAssetsTo: Get<Self::AccountId>;
 
 		/// The most patronage categories a policy may have.
 		#[pallet::constant]
@@ -304,12 +309,27 @@ pub mod pallet {
 			/// How much.
 			amount: BalanceOf<T>,
 		},
+		/// A dissolved co-op's indivisible reserve and fund went to `DissolvedAssetsTo`.
+		DissolvedReserveTransferred {
+			/// The dissolved co-op.
+			coop: CoopId,
+			/// Where they went.
+			to: T::AccountId,
+			/// From the reserve.
+			reserve: BalanceOf<T>,
+			/// From the education and social fund.
+			fund: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// There is no co-op with this number.
 		CoopNotFound,
+		/// The co-op exists (or is the federation): its reserve stays with it.
+		CoopNotDissolved,
+		/// The dissolved co-op's reserve and fund are empty.
+		NothingToTransfer,
 		/// The co-op has not set a patronage policy yet.
 		NoPolicy,
 		/// A policy needs at least one category.
@@ -554,5 +574,34 @@ pub mod pallet {
 			T::FundOrigin::ensure_origin(origin, &coop)?;
 			Self::do_spend_fund(coop, to, amount)
 		}
+
+		/// Pass a dissolved co-op's indivisible reserve and its education and social fund on to
+		/// `DissolvedAssetsTo`: a reserve is never shared out among members, so when its co-op
+		/// is gone it goes where co-operative law sends indivisible assets. The pot is left:
+		/// members still claim their allocations from it, and what they leave unclaimed is
+		/// swept into the reserve, to be passed on by this call again.
+		///
+		/// Origin: signed (anyone).
+		///
+		/// Errors: [`Error::CoopNotDissolved`], [`Error::NothingToTransfer`], or the currency's
+		/// error.
+		///
+		/// Events: [`Event::DissolvedReserveTransferred`].
+		#[pallet::call_index(8)]
+		// Not benchmarked: the co-op read, the reserve, fund and destination accounts read and
+		// written.
+		#[pallet::weight(T::DbWeight::get().reads_writes(4, 3))]
+		pub fn transfer_dissolved_reserve(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_transfer_dissolved_reserve(coop)
+		}
+	}
+}
+
+/// What a co-op owes its members besides share capital: the retained equity on their capital
+/// accounts, which a dissolved co-op's treasury keeps for them.
+impl<T: Config> MemberEquity<BalanceOf<T>> for Pallet<T> {
+	fn owed_to_members(coop: CoopId) -> BalanceOf<T> {
+		EquityOwed::<T>::get(coop)
 	}
 }

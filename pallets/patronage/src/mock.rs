@@ -13,12 +13,20 @@ parameter_types! {
 	pub const MinCashShare: Perbill = Perbill::from_percent(20);
 }
 
+/// Where dissolved co-ops' reserves go (`DissolvedAssetsTo`).
+pub const DEVELOPMENT_FUND: AccountId = 777;
+
+parameter_types! {
+	pub const DevelopmentFund: AccountId = DEVELOPMENT_FUND;
+}
+
 impl Config for Test {
 	type Currency = Balances;
 	type Coops = MockCoops;
 	type CoopOrigin = MockCoopOrigin<AccountId>;
 	type FundOrigin = MockCoopOrigin<AccountId>;
 	type PalletId = PatronagePalletId;
+	type DissolvedAssetsTo = DevelopmentFund;
 	type MaxCategories = ConstU32<4>;
 	type MaxTranches = ConstU32<5>;
 	type MaxMembers = ConstU32<100>;

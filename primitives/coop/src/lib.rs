@@ -128,6 +128,20 @@ pub trait CoopInspect<AccountId> {
 	fn admits_by_vote(coop: CoopId) -> bool;
 }
 
+/// What a co-op owes its members beyond their share capital (in coopchain the retained
+/// patronage equity on their capital accounts): a dissolved co-op's treasury keeps it until it
+/// is paid, and passes on only the rest.
+pub trait MemberEquity<Balance> {
+	/// What `coop` owes its members now, besides share capital.
+	fn owed_to_members(coop: CoopId) -> Balance;
+}
+
+impl<Balance: Default> MemberEquity<Balance> for () {
+	fn owed_to_members(_: CoopId) -> Balance {
+		Balance::default()
+	}
+}
+
 /// Called after a member has left a co-op (withdrawn, expelled, or the co-op dissolved).
 pub trait OnMemberRemoved<AccountId> {
 	/// `who` is no longer a member of `coop`.

@@ -49,6 +49,12 @@ impl pallet_coop_membership::Config for Runtime {
 	/// A member who leaves is frozen in the co-op's credit circle until settled, and a co-op
 	/// that leaves the federation loses its validator seat.
 	type OnMemberRemoved = (crate::CircularCredit, crate::CoopValidators);
+	/// A dissolved co-op's treasury keeps what its members' capital accounts hold.
+	type MemberEquity = crate::Patronage;
+	/// What is left of a dissolved co-op goes to the federation's development fund.
+	type DissolvedAssetsTo = super::patronage::FederationFund;
+	/// A co-op may be a member of up to sixteen co-ops.
+	type MaxCoopMemberships = ConstU32<16>;
 	type PalletId = CoopPalletId;
 	type CoopDeposit = CoopDeposit;
 	type MotionDeposit = MotionDeposit;

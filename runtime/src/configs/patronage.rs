@@ -10,6 +10,15 @@ use pallet_coop_membership::{EnsureCoop, EnsureCoopSpecial};
 use super::membership::{CoopDecision, MaxCoopMembers};
 use crate::{Balances, CoopMembership, Runtime, RuntimeOrigin, DAYS};
 
+/// The federation's education and development fund: where fees go in part, and where a
+/// dissolved co-op's indivisible assets go.
+pub struct FederationFund;
+impl frame_support::traits::Get<crate::AccountId> for FederationFund {
+	fn get() -> crate::AccountId {
+		crate::Patronage::fund_account(FEDERATION)
+	}
+}
+
 parameter_types! {
 	/// Pots, reserves and funds are sub-accounts of this id.
 	pub const PatronagePalletId: PalletId = PalletId(*b"coop/pat");
@@ -51,6 +60,8 @@ impl pallet_patronage::Config for Runtime {
 	type CoopOrigin = CoopDecision;
 	type FundOrigin = FundSpending;
 	type PalletId = PatronagePalletId;
+	/// A dissolved co-op's reserve and fund go to the federation's development fund.
+	type DissolvedAssetsTo = FederationFund;
 	/// Purchases, sales, labour, and a few more.
 	type MaxCategories = ConstU32<8>;
 	/// Equity may revolve after at most 14 periods (3½ years of quarters).

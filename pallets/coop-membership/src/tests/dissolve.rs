@@ -138,3 +138,87 @@ fn pending_applications_cannot_keep_a_coop_from_dissolving() {
 		}));
 	});
 }
+
+#[test]
+fn a_dissolving_coop_leaves_every_coop_it_belongs_to() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given co-op 1 whose treasury is a voting member of co-op 2 (with 2's founder),
+		let coop = found(1, open_bylaws());
+		let other = found(2, open_bylaws());
+		assert_ok!(Balances::mint_into(&treasury(coop), ENDOWMENT));
+		assert_ok!(Membership::apply(Origin::Coop(coop).into(), other, WORKER));
+		assert_eq!(CoopMemberships::<Test>::get(coop).into_inner(), vec![other]);
+		assert_eq!(coop_info(other).voting_members, 2);
+		// When co-op 1 dissolves,
+		assert_ok!(Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop));
+		// Then its treasury is no longer a member of co-op 2, so it no longer counts in 2's
+		// quorums; its share there is owed to it after 2's notice, and the hooks ran.
+		assert!(!Members::<Test>::contains_key(other, treasury(coop)));
+		assert_eq!(coop_info(other).voting_members, 1);
+		assert!(events().contains(&Event::MemberLeft {
+			coop: other,
+			member: treasury(coop),
+			amount: SHARE,
+			redeemable_from: 1 + NOTICE,
+		}));
+		assert!(removed().contains(&(other, treasury(coop))));
+		assert!(!CoopMemberships::<Test>::contains_key(coop));
+		// Once the notice has passed, the share comes back to the dissolved co-op's treasury.
+		run_to_block(1 + NOTICE);
+		let before = free(treasury(coop));
+		assert_ok!(Membership::redeem_share(signed(9), other, treasury(coop)));
+		assert_eq!(free(treasury(coop)), before + SHARE);
+	});
+}
+
+#[test]
+fn a_coop_that_is_the_last_voter_of_another_cannot_dissolve() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given co-op 1's treasury, the last voter of co-op 2 (its founder left),
+		let coop = found(1, open_bylaws());
+		let other = found(2, open_bylaws());
+		assert_ok!(Balances::mint_into(&treasury(coop), ENDOWMENT));
+		assert_ok!(Membership::apply(Origin::Coop(coop).into(), other, WORKER));
+		assert_ok!(Membership::leave(signed(2), other));
+		// When co-op 1 dissolves, then it is refused: co-op 2 would be left without voters.
+		assert_noop!(
+			Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop),
+			E::LastVoterCannotLeave
+		);
+	});
+}
+
+#[test]
+fn a_dissolved_coops_indivisible_assets_go_to_the_development_fund_once_members_are_paid() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given a co-op of two with 500 more in its treasury than its members' shares, and 100
+		// owed to its members on their capital accounts,
+		let coop = found(1, open_bylaws());
+		join(coop, 2, WORKER);
+		assert_ok!(Balances::mint_into(&treasury(coop), 500));
+		EQUITY_OWED.with(|e| *e.borrow_mut() = 100);
+		let transfer = || Membership::transfer_dissolved_assets(signed(9), coop);
+		// while it exists, nothing is passed on;
+		assert_noop!(transfer(), E::NotDissolved);
+		assert_noop!(Membership::transfer_dissolved_assets(signed(9), 7), E::NotDissolved);
+		// when it dissolves, not before its members' shares are redeemed;
+		assert_ok!(Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop));
+		assert_noop!(transfer(), E::RedemptionsOutstanding);
+		assert_ok!(Membership::redeem_share(signed(9), coop, 1));
+		assert_ok!(Membership::redeem_share(signed(9), coop, 2));
+		// then what is left beyond what its members' capital accounts hold goes on,
+		assert_ok!(transfer());
+		assert_eq!(
+			last_event(),
+			Event::DissolvedAssetsTransferred { coop, to: DEVELOPMENT_FUND, amount: 400 }
+		);
+		assert_eq!(free(DEVELOPMENT_FUND), 400);
+		assert_eq!(free(treasury(coop)), 100);
+		assert_noop!(transfer(), E::NothingToTransfer);
+		// and once the members' equity is paid, the treasury is empty.
+		EQUITY_OWED.with(|e| *e.borrow_mut() = 0);
+		assert_ok!(transfer());
+		assert_eq!(free(treasury(coop)), 0);
+		assert_eq!(free(DEVELOPMENT_FUND), 500);
+	});
+}

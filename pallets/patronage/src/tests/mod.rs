@@ -5,6 +5,7 @@ use crate::{mock::*, *};
 
 mod claim;
 mod close_period;
+mod dissolved;
 mod policy;
 mod properties;
 mod queries;
