@@ -6,7 +6,10 @@ use alloc::vec::Vec;
 use coop_primitives::Tally;
 use frame_support::{
 	ensure,
-	traits::{fungible::Inspect, Get},
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Get,
+	},
 };
 use sp_runtime::{
 	traits::{CheckedAdd, CheckedSub, Saturating, Zero},
@@ -29,6 +32,8 @@ impl<T: Config> Pallet<T> {
 	///    milestones paid equal the first `milestones_unlocked` tranches.
 	/// 5. Open motions belong to existing raises, only contributors voted on them, and their
 	///    tallies (of heads and of capital) equal their votes.
+	/// 6. Every recorded motion deposit belongs to an open motion, and what each proposer has
+	///    on hold for motions covers their deposits.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (id, r) in Raises::<T>::iter() {
 			Self::try_escrow(id, &r)?;
@@ -37,6 +42,23 @@ impl<T: Config> Pallet<T> {
 		}
 		for (id, kind, m) in Motions::<T>::iter() {
 			Self::try_motion(id, kind, &m)?;
+		}
+		Self::try_deposits()
+	}
+
+	/// Invariant 6.
+	fn try_deposits() -> Result<(), TryRuntimeError> {
+		let mut by_proposer: Vec<(T::AccountId, BalanceOf<T>)> = Vec::new();
+		for (id, kind, deposit) in MotionDeposits::<T>::iter() {
+			let m = Motions::<T>::get(id, kind).ok_or("deposit of a closed motion")?;
+			match by_proposer.iter_mut().find(|(who, _)| *who == m.proposer) {
+				Some((_, sum)) => *sum = sum.saturating_add(deposit),
+				None => by_proposer.push((m.proposer, deposit)),
+			}
+		}
+		let reason = HoldReason::ProposalDeposit.into();
+		for (who, sum) in by_proposer {
+			ensure!(T::Currency::balance_on_hold(&reason, &who) >= sum, "motion deposit not held");
 		}
 		Ok(())
 	}

@@ -12,6 +12,7 @@ use frame_support::{assert_noop, assert_ok};
 mod contribute;
 mod create_raise;
 mod finalize;
+mod invariants;
 mod properties;
 mod refunds;
 mod stories;
