@@ -6,6 +6,7 @@ use crate::{mock::*, *};
 mod claim;
 mod close_period;
 mod dissolved;
+mod invariants;
 mod policy;
 mod properties;
 mod queries;
