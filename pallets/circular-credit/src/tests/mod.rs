@@ -14,6 +14,7 @@ use sp_runtime::DispatchError;
 
 mod circles;
 mod clearing;
+mod invariants;
 mod obligations;
 mod payments;
 mod properties;
