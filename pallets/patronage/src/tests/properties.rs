@@ -1,6 +1,8 @@
 //! The pallet's payouts against an independent computation of the rules in exact integer
 //! arithmetic (256-bit), for random members, patronage, policies and surpluses: the reference
-//! model of the crate docs' algorithm.
+//! model of the crate docs' algorithm. 1,000 cases per run; after closing, each claim and the
+//! sweep, no unit of money appeared or vanished (total issuance and the sum over every account
+//! the surplus can reach are unchanged).
 
 use super::*;
 use frame_support::assert_ok;
@@ -89,8 +91,27 @@ fn claims_pay_the_model(
 	claimed
 }
 
+/// Every account the surplus can reach: the members, the customer, the co-op's treasury, its
+/// pot, reserve and fund, and whoever sweeps.
+fn reachable(members: &[AccountId]) -> Vec<AccountId> {
+	let mut all = members.to_vec();
+	all.extend([CUSTOMER, TREASURY, 9]);
+	all.extend([
+		Patronage::pot_account(0),
+		Patronage::reserve_account(0),
+		Patronage::fund_account(0),
+	]);
+	all
+}
+
+/// The total issuance, and what `accounts` hold in all.
+fn money(accounts: &[AccountId]) -> (Balance, Balance) {
+	use frame_support::traits::fungible::Inspect;
+	(Balances::total_issuance(), accounts.iter().map(|a| Balances::total_balance(a)).sum())
+}
+
 proptest! {
-	#![proptest_config(ProptestConfig::with_cases(64))]
+	#![proptest_config(ProptestConfig::with_cases(1_000))]
 	#[test]
 	fn payouts_match_the_model_and_settle_to_the_unit(
 		units in proptest::collection::vec(1u128..1_000_000_000_000, 1..8),
@@ -104,8 +125,11 @@ proptest! {
 		ExtBuilder::default().build_and_execute(|| {
 			// Given random members with random patronage, non-member business and a policy,
 			let members = a_random_period(&units, non_member, reserve_pct, fund_pct, cash_pct);
+			let accounts = reachable(&members);
+			let before = money(&accounts);
 			// when the period closes,
 			close(surplus);
+			assert_eq!(money(&accounts), before, "closing made or lost money");
 
 			let (totals, cash, [reserve, fund, nm_share, allocatable]) = model(
 				surplus,
@@ -124,9 +148,11 @@ proptest! {
 			// then the split is the model's; when some members claim, then each is paid the
 			// model's cash and retains the model's equity;
 			let claimed = claims_pay_the_model(&members, &claimers, &totals, &cash);
+			assert_eq!(money(&accounts), before, "claims made or lost money");
 			// when the rest is swept, then the surplus settles to the unit.
 			run_to_block(22);
 			assert_ok!(Patronage::sweep_unclaimed(RuntimeOrigin::signed(9), 0, 0));
+			assert_eq!(money(&accounts), before, "the sweep made or lost money");
 			let sweep = ClosedPeriods::<Test>::get(0, 0).and_then(|c| c.swept).expect("swept");
 			let unclaimed: u128 = (0..units.len())
 				.filter(|i| !claimers[*i])
