@@ -57,9 +57,10 @@ describe('journey 3: a raise below its soft cap', () => {
     const [created] = eventsOf(events, api.events.daico.RaiseCreated);
     raise = created.data.raise.toNumber();
     escrow = created.data.escrow.toString();
-    // The co-op seeds the escrow with the existential deposit.
+    // The co-op seeds the escrow with the existential deposit, and holds the raise's deposit.
     const seed = await free(api, escrow);
-    assert.equal(treasuryBefore - (await free(api, treasury)), seed);
+    const raiseDeposit = api.consts.daico.raiseDeposit.toBigInt();
+    assert.equal(treasuryBefore - (await free(api, treasury)), seed + raiseDeposit);
 
     await untilBlock(api, start);
     const results = await Promise.all(contributors.map(
@@ -98,5 +99,14 @@ describe('journey 3: a raise below its soft cap', () => {
 
     const twice = await submit(api, api.tx.daico.claimRefund(raise, contributors[0].address), member);
     assert.equal(twice.error.name, 'AlreadyRefunded');
+
+    // Settled, the raise is pruned: its deposit goes back to the co-op, and no record is left.
+    const treasuryBeforePrune = await free(api, treasury);
+    const pruned = await submit(api, api.tx.daico.pruneRaise(raise), member);
+    assert.equal(pruned.error, null);
+    assert.equal(eventsOf(pruned.events, api.events.daico.RaisePruned).length, 1);
+    assert.equal((await free(api, treasury)) - treasuryBeforePrune,
+      api.consts.daico.raiseDeposit.toBigInt());
+    assert.equal((await api.query.daico.raises(raise)).isNone, true);
   });
 });

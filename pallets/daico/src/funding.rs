@@ -6,16 +6,16 @@ use crate::{
 };
 use coop_primitives::{CoopId, CoopInspect};
 use frame_support::{
-	ensure,
+	defensive, ensure,
 	traits::{
-		fungible::{Inspect, Mutate},
-		tokens::Preservation,
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::{Precision, Preservation},
 		DefensiveOption, DefensiveSaturating, Get,
 	},
 };
 use sp_runtime::{
 	traits::{AccountIdConversion, CheckedAdd, Saturating, Zero},
-	ArithmeticError, DispatchResult, Perbill,
+	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 impl<T: Config> Pallet<T> {
@@ -77,16 +77,43 @@ impl<T: Config> Pallet<T> {
 		let next = raise.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let escrow = Self::escrow(raise);
 		let seed = T::Currency::minimum_balance();
-		T::Currency::transfer(
-			&T::Coops::treasury_account(coop),
-			&escrow,
-			seed,
-			Preservation::Preserve,
-		)?;
+		let treasury = T::Coops::treasury_account(coop);
+		T::Currency::transfer(&treasury, &escrow, seed, Preservation::Preserve)?;
+		let deposit = T::RaiseDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::RaiseDeposit.into(), &treasury, deposit)?;
+			RaiseDeposits::<T>::insert(raise, deposit);
+		}
 		Raises::<T>::insert(raise, Self::new_raise(coop, params, seed));
 		NextRaiseId::<T>::put(next);
 		Self::deposit_event(Event::RaiseCreated { raise, coop, escrow });
 		Ok(())
+	}
+
+	/// `prune_raise`: removes a settled raise; returns how many contributions it removed.
+	pub(crate) fn do_prune_raise(raise: RaiseId) -> Result<u32, DispatchError> {
+		let mut r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
+		let settled = match r.state {
+			RaiseState::Funding => false,
+			RaiseState::Active => r.tapped.saturating_add(r.milestones_paid) == r.raised,
+			RaiseState::Failed | RaiseState::Dissolved => r.refunds_claimed == r.contributors,
+		};
+		ensure!(settled, Error::<T>::RaiseNotSettled);
+		ensure!(Motions::<T>::iter_prefix(raise).next().is_none(), Error::<T>::MotionStillOpen);
+		// An active raise's escrow still holds its seed (and any donation): it goes back.
+		Self::return_seed(raise, &mut r)?;
+		let removed = Contributions::<T>::clear_prefix(raise, T::MaxContributors::get(), None);
+		let _ = CoolingDown::<T>::clear_prefix(raise, 3, None);
+		Raises::<T>::remove(raise);
+		if let Some(deposit) = RaiseDeposits::<T>::take(raise) {
+			let treasury = T::Coops::treasury_account(r.coop);
+			let reason = HoldReason::RaiseDeposit.into();
+			if T::Currency::release(&reason, &treasury, deposit, Precision::BestEffort).is_err() {
+				defensive!("a raise's deposit is held until it is pruned");
+			}
+		}
+		Self::deposit_event(Event::RaisePruned { raise });
+		Ok(removed.unique)
 	}
 
 	/// A raise in its funding phase, nothing raised yet.

@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 	/// 5. Open motions belong to existing raises, only contributors voted on them, and their
 	///    tallies (of heads and of capital) equal their votes.
 	/// 6. Every recorded motion deposit belongs to an open motion, and what each proposer has
-	///    on hold for motions covers their deposits.
+	///    on hold for motions covers their deposits; every raise deposit belongs to a raise.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (id, r) in Raises::<T>::iter() {
 			Self::try_escrow(id, &r)?;
@@ -55,6 +55,9 @@ impl<T: Config> Pallet<T> {
 				Some((_, sum)) => *sum = sum.saturating_add(deposit),
 				None => by_proposer.push((m.proposer, deposit)),
 			}
+		}
+		for (id, _) in RaiseDeposits::<T>::iter() {
+			ensure!(Raises::<T>::contains_key(id), "deposit of a pruned raise");
 		}
 		let reason = HoldReason::ProposalDeposit.into();
 		for (who, sum) in by_proposer {

@@ -132,6 +132,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
+		/// Held from the co-op's treasury for each raise it opens, returned when the settled
+		/// raise is pruned (`prune_raise`): a raise leaves no state behind for good.
+		#[pallet::constant]
+		type RaiseDeposit: Get<BalanceOf<Self>>;
+
 		/// Held from a contributor who opens a motion; returned when it closes having reached
 		/// the quorum, else paid to the raising co-op's treasury (a motion nobody turned out
 		/// for is spam).
@@ -157,6 +162,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// The deposit of an open motion, held from its proposer.
 		ProposalDeposit,
+		/// The deposit of a raise, held from its co-op's treasury until it is pruned.
+		RaiseDeposit,
 	}
 
 	/// The number the next raise will get.
@@ -187,6 +194,11 @@ pub mod pallet {
 	#[pallet::storage_prefix = "Proposals"]
 	pub type Motions<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RaiseId, Twox64Concat, ProposalKind, MotionOf<T>>;
+
+	/// The deposit each raise's co-op holds until the raise is pruned (none for raises opened
+	/// before deposits existed).
+	#[pallet::storage]
+	pub type RaiseDeposits<T: Config> = StorageMap<_, Twox64Concat, RaiseId, BalanceOf<T>>;
 
 	/// The deposit each open motion's proposer holds (none for motions opened before
 	/// deposits existed).
@@ -352,6 +364,12 @@ pub mod pallet {
 			/// The seed and what was left with it.
 			amount: BalanceOf<T>,
 		},
+		/// A settled raise was removed from storage; its deposit (and anything left in its
+		/// escrow) went back to the co-op's treasury.
+		RaisePruned {
+			/// The raise.
+			raise: RaiseId,
+		},
 		/// A motion closed without reaching the quorum: its proposer's deposit went to the
 		/// raising co-op's treasury.
 		MotionDepositForfeited {
@@ -457,6 +475,11 @@ pub mod pallet {
 		VotingNotEnded,
 		/// You already voted this way.
 		AlreadyVoted,
+		/// The raise is not settled: it is still funding, its tap and tranches are not all
+		/// drawn, or a refund is still unclaimed.
+		RaiseNotSettled,
+		/// A motion of the raise is still open: close it first.
+		MotionStillOpen,
 		/// A motion of this kind closed without passing lately: wait `ProposalCooldown` blocks
 		/// after it before opening another.
 		ProposalCoolingDown,
@@ -479,7 +502,8 @@ pub mod pallet {
 		/// Open a raise for `coop`.
 		///
 		/// Origin: the co-op's own motion ([`Config::CoopOrigin`]). The co-op's treasury seeds
-		/// the escrow with the existential deposit.
+		/// the escrow with the existential deposit, and holds `RaiseDeposit` until the settled
+		/// raise is pruned.
 		///
 		/// Errors: [`Error::CoopNotFound`], [`Error::InvalidCaps`], [`Error::InvalidWindow`],
 		/// [`Error::InvalidContributionBounds`], [`Error::InvalidTapRate`],
@@ -681,6 +705,34 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_claim_refund(raise, contributor)
+		}
+
+		/// Remove a settled raise from storage: an active raise whose tap and tranches are all
+		/// drawn, or a failed or dissolved raise whose every refund is claimed, with no motion
+		/// open. What is left in its escrow (the seed, donations) and its deposit go back to
+		/// the co-op's treasury.
+		///
+		/// Origin: signed (anyone).
+		///
+		/// Errors: [`Error::RaiseNotFound`], [`Error::RaiseNotSettled`],
+		/// [`Error::MotionStillOpen`], or the currency's error.
+		///
+		/// Events: maybe [`Event::SeedReturned`], [`Event::RaisePruned`].
+		#[pallet::call_index(9)]
+		// Not benchmarked: the raise, its deposit and three motion kinds read; its escrow, the
+		// treasury and the hold read and written; up to `MaxContributors` contributions and the
+		// raise's records removed.
+		#[pallet::weight(T::DbWeight::get().reads_writes(8, 9)
+			.saturating_add(T::DbWeight::get().writes(T::MaxContributors::get().into())))]
+		pub fn prune_raise(origin: OriginFor<T>, raise: RaiseId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let removed = Self::do_prune_raise(raise)?;
+			Ok(Some(
+				T::DbWeight::get()
+					.reads_writes(8, 9)
+					.saturating_add(T::DbWeight::get().writes(removed.into())),
+			)
+			.into())
 		}
 	}
 }

@@ -30,6 +30,7 @@ impl Config for Test {
 	type MaxTapIncrease = MaxTapIncrease;
 	type MinVotingPeriod = ConstU64<2>;
 	type MaxVotingPeriod = ConstU64<100>;
+	type RaiseDeposit = ConstU64<RAISE_DEPOSIT>;
 	type ProposalDeposit = ConstU64<PROPOSAL_DEPOSIT>;
 	type ProposalCooldown = ConstU64<COOLDOWN>;
 	type WeightInfo = ();
@@ -43,6 +44,8 @@ pub const ENDOWMENT: Balance = 10_000;
 /// The most contributors a raise may have (`MaxContributors`): the fixture's hard cap (3000)
 /// shared among them is its minimum contribution (100).
 pub const MAX_CONTRIBUTORS: u32 = 30;
+/// Held from the co-op's treasury for each raise until it is pruned (`RaiseDeposit`).
+pub const RAISE_DEPOSIT: Balance = 30;
 /// Held from a contributor who opens a motion (`ProposalDeposit`).
 pub const PROPOSAL_DEPOSIT: Balance = 20;
 /// Blocks a kind waits after a motion of it failed (`ProposalCooldown`).

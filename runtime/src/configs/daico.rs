@@ -15,6 +15,8 @@ parameter_types! {
 	pub const DaicoPreQuorum: Perbill = Perbill::from_percent(50);
 	/// One vote may at most double the tap.
 	pub const DaicoMaxTapIncrease: Perbill = Perbill::from_percent(100);
+	/// Held from a co-op's treasury for each raise until the settled raise is pruned.
+	pub const DaicoRaiseDeposit: crate::Balance = UNIT / 2;
 	/// Held from a contributor who opens a motion; lost if the motion misses the quorum.
 	pub const DaicoProposalDeposit: crate::Balance = UNIT;
 }
@@ -40,6 +42,7 @@ impl pallet_daico::Config for Runtime {
 	/// A parameter the federation tunes (a day by default).
 	type MinVotingPeriod = super::parameters::MinRaiseVotingPeriod;
 	type MaxVotingPeriod = ConstU32<MAX_RAISE_VOTING_PERIOD>;
+	type RaiseDeposit = DaicoRaiseDeposit;
 	type ProposalDeposit = DaicoProposalDeposit;
 	/// A kind whose motion failed waits as long as the shortest vote (a day by default, two
 	/// blocks on the test networks) before another opens.

@@ -1,6 +1,7 @@
 //! `create_raise`: the co-op's own motion opens a raise, every parameter checked.
 
 use super::*;
+use frame_support::traits::fungible::InspectHold;
 use sp_runtime::DispatchError;
 
 #[test]
@@ -9,9 +10,12 @@ fn opens_a_raise_with_a_seeded_escrow() {
 		// Given co-op 0 with a funded treasury.
 		// When its own decision opens a raise.
 		let raise = open(params());
-		// Then the treasury seeded the raise's own escrow with the existential deposit.
+		// Then the treasury seeded the raise's own escrow with the existential deposit, and
+		// holds the raise's deposit.
 		assert_eq!(free(escrow(raise)), ED);
-		assert_eq!(free(TREASURY), ENDOWMENT - ED);
+		assert_eq!(free(TREASURY), ENDOWMENT - ED - RAISE_DEPOSIT);
+		let reason = HoldReason::RaiseDeposit.into();
+		assert_eq!(Balances::balance_on_hold(&reason, &TREASURY), RAISE_DEPOSIT);
 		assert_eq!(last_event(), Event::RaiseCreated { raise, coop: 0, escrow: escrow(raise) });
 		let r = raise_of(raise);
 		assert_eq!((r.state, r.seed, r.tap_rate), (RaiseState::Funding, ED, 10));

@@ -30,7 +30,11 @@ fn an_empty_failed_raise_returns_its_seed() {
 		assert_ok!(Daico::finalize(signed(9), raise));
 		// Then it failed, and its seed went straight back to the co-op.
 		assert_eq!(last_event(), Event::SeedReturned { raise, amount: ED });
-		assert_eq!(free(TREASURY), ENDOWMENT);
+		assert_eq!(free(TREASURY), ENDOWMENT - RAISE_DEPOSIT);
 		assert_eq!(free(escrow(raise)), 0);
+		// When it is pruned, its deposit comes back and nothing of it is left.
+		assert_ok!(Daico::prune_raise(signed(9), raise));
+		assert_eq!(free(TREASURY), ENDOWMENT);
+		assert!(!Raises::<Test>::contains_key(raise));
 	});
 }

@@ -85,6 +85,7 @@ fn every_invariant_catches_its_corruption() {
 	breaks("deposit of a closed motion", |w| {
 		MotionDeposits::<Test>::insert(w.active, ProposalKind::Dissolve, 5)
 	});
+	breaks("deposit of a pruned raise", |_| RaiseDeposits::<Test>::insert(9, 30));
 	breaks("motion deposit not held", |w| {
 		MotionDeposits::<Test>::mutate(w.active, ProposalKind::RaiseTap, |d| {
 			*d.as_mut().unwrap() += 1

@@ -208,6 +208,25 @@ fn money_is_conserved_to_the_unit_whatever_the_order() {
 				if r_after.refunded != r.refund_pool || Balances::total_balance(&escrow(raise)) != 0
 				{
 					outcome = Err(TestCaseError::fail("refunds left money in the escrow"));
+					return;
+				}
+				// and the settled raise is pruned, leaving nothing behind.
+				for k in 0..3 {
+					let _ = Daico::close_motion(signed(9), raise, kind(k));
+				}
+				run_to_block(System::block_number() + 6);
+				for k in 0..3 {
+					let _ = Daico::close_motion(signed(9), raise, kind(k));
+				}
+				if let Err(e) = Daico::prune_raise(signed(9), raise) {
+					outcome =
+						Err(TestCaseError::fail(format!("a settled raise not pruned: {e:?}")));
+					return;
+				}
+				let left = Contributions::<Test>::iter_prefix(raise).next().is_some();
+				if held_by(&accounts) != total || left {
+					outcome =
+						Err(TestCaseError::fail("pruning made or lost money, or left records"));
 				}
 			}
 		});

@@ -23,7 +23,12 @@ fn a_failed_raise_refunds_every_contributor_in_full() {
 		assert_noop!(Daico::claim_refund(signed(9), raise, 7), E::NotContributor);
 		// And the escrow is empty, its seed back with the co-op.
 		assert_eq!(free(escrow(raise)), 0);
-		assert_eq!(free(TREASURY), ENDOWMENT, "seed back with the last refund");
+		assert_eq!(free(TREASURY), ENDOWMENT - RAISE_DEPOSIT, "seed back with the last refund");
+		// When the settled raise is pruned, the deposit is back and no record is left.
+		assert_ok!(Daico::prune_raise(signed(9), raise));
+		assert_eq!(free(TREASURY), ENDOWMENT);
+		assert!(!Raises::<Test>::contains_key(raise));
+		assert_eq!(Contributions::<Test>::iter_prefix(raise).count(), 0);
 	});
 }
 
@@ -70,7 +75,7 @@ fn a_dissolved_raise_refunds_what_remains_pro_rata_to_the_unit() {
 		assert_eq!(paid, 1_070, "refunds add up exactly to what remained");
 		assert_eq!(free(TEAM), 30, "the beneficiary got nothing from the refunds");
 		assert_eq!(free(escrow(raise)), 0);
-		assert_eq!(free(TREASURY), ENDOWMENT);
+		assert_eq!(free(TREASURY), ENDOWMENT - RAISE_DEPOSIT);
 	});
 }
 
@@ -104,7 +109,40 @@ fn dust_nobody_can_receive_and_donations_never_block_the_last_refund() {
 		// Then the seed goes back to the co-op with the donation, and the escrow is empty.
 		assert!(events().contains(&Event::SeedReturned { raise, amount: 5 + 7 }));
 		assert_eq!(free(escrow(raise)), 0);
-		assert_eq!(free(TREASURY), ENDOWMENT + 7);
+		assert_eq!(free(TREASURY), ENDOWMENT + 7 - RAISE_DEPOSIT);
 		assert_eq!(raise_of(raise).refunded, raise_of(raise).refund_pool);
+	});
+}
+
+#[test]
+fn only_a_settled_raise_is_pruned() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given an active raise with funds left in escrow and a motion open,
+		let raise = active_raise(RaiseParams { milestones: milestones(&[100]), ..params() });
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::UnlockMilestone));
+		let prune = || Daico::prune_raise(signed(9), raise);
+		// when anyone prunes it, then it is refused: money is still owed from it;
+		assert_noop!(prune(), E::RaiseNotSettled);
+		assert_noop!(Daico::prune_raise(signed(9), 7), E::RaiseNotFound);
+		// when the milestone is paid and the tap drawn to the last unit,
+		vote_all(raise, ProposalKind::UnlockMilestone, &[1, 2, 3, 4], true);
+		close_after_vote(raise, ProposalKind::UnlockMilestone);
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::Dissolve));
+		run_to_block(11 + 100);
+		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
+		let r = raise_of(raise);
+		assert_eq!(r.tapped + r.milestones_paid, r.raised);
+		// it waits for the open motion;
+		assert_noop!(prune(), E::MotionStillOpen);
+		assert_ok!(Daico::close_motion(signed(9), raise, ProposalKind::Dissolve));
+		// then it is pruned: the seed and the deposit go back, and no record is left.
+		let treasury = free(TREASURY);
+		assert_ok!(prune());
+		assert_eq!(free(TREASURY), treasury + ED + RAISE_DEPOSIT);
+		assert_eq!(free(escrow(raise)), 0);
+		assert!(!Raises::<Test>::contains_key(raise));
+		assert!(!RaiseDeposits::<Test>::contains_key(raise));
+		assert!(CoolingDown::<Test>::iter_prefix(raise).next().is_none());
+		assert_eq!(last_event(), Event::RaisePruned { raise });
 	});
 }

@@ -60,6 +60,8 @@ fn a_raise_from_its_opening_to_the_last_refund() {
 		assert_eq!([free(1), free(2), free(3)], [9_972, 9_986, 9_992]);
 		assert_eq!(free(TEAM), 50);
 		assert_eq!(free(escrow(raise)), 0);
+		// Once settled, anyone prunes the raise: its deposit goes back to the co-op.
+		assert_ok!(Daico::prune_raise(signed(9), raise));
 		assert_eq!(free(TREASURY), ENDOWMENT);
 	});
 }
