@@ -15,7 +15,8 @@ impl<T: Config> Pallet<T> {
 	///    members' motions, are at most `MaxOpenMotions`; every motion index is below
 	///    `next_motion`.
 	/// 4. For every open motion, `ayes + nays` equals its entries in `Votes`, votes are counted
-	///    the right way, and `ayes + nays ≤ electorate ≤ voting_members`.
+	///    the right way, the investor tally is the voting investors' votes, and
+	///    `ayes + nays ≤ electorate ≤ voting_members`.
 	/// 5. Every pending application points at an open admission motion for that applicant, and
 	///    `OpenApplications` counts them.
 	/// 6. Every queued redemption has a `Redemptions` entry; queued accounts are distinct.
@@ -107,6 +108,15 @@ impl<T: Config> Pallet<T> {
 			let recount =
 				Tally::recount(Votes::<T>::iter_prefix((coop, index)).map(|(_, aye)| (aye, 1)));
 			ensure!(recount == Some(motion.tally), "tally differs from votes");
+			let investors = Tally::recount(
+				Votes::<T>::iter_prefix((coop, index))
+					.filter(|(voter, _)| {
+						Members::<T>::get(coop, voter)
+							.is_some_and(|m| Self::is_voting_investor(info, m.class))
+					})
+					.map(|(_, aye)| (aye, 1)),
+			);
+			ensure!(investors == Some(motion.investors), "investor tally differs from votes");
 			ensure!(motion.tally.cast() <= motion.electorate, "more votes than voters");
 			ensure!(motion.electorate <= info.voting_members, "electorate above voters");
 			// 9

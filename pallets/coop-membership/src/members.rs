@@ -436,7 +436,8 @@ impl<T: Config> Pallet<T> {
 		info.members.saturating_dec();
 		if class.is_some_and(|c| c.votes) {
 			info.voting_members.saturating_dec();
-			Self::leave_open_motions(coop, who, member.first_motion);
+			let investor = class.is_some_and(|c| c.is_voting_investor());
+			Self::leave_open_motions(coop, who, member.first_motion, investor);
 		}
 		if class.is_some_and(|c| c.is_voting_investor()) {
 			info.voting_investors.saturating_dec();

@@ -79,7 +79,7 @@ pub mod v2 {
 	}
 
 	/// A motion as version 1 stored it (its proposal may carry version 1 bylaws).
-	pub type MotionV1Of<T> = Motion<
+	pub type MotionV1Of<T> = super::v3::MotionV2<
 		<T as frame_system::Config>::AccountId,
 		BalanceOf<T>,
 		BlockNumberFor<T>,
@@ -130,7 +130,7 @@ pub mod v2 {
 		}
 	}
 
-	fn upgrade_motion<T: Config>(coop: CoopId, old: MotionV1Of<T>) -> MotionOf<T> {
+	fn upgrade_motion<T: Config>(coop: CoopId, old: MotionV1Of<T>) -> super::v3::MotionV2Of<T> {
 		let special = matches!(
 			old.proposal,
 			Proposal::Expel { .. }
@@ -155,7 +155,7 @@ pub mod v2 {
 			Proposal::RevokeRole { who, role } => Proposal::RevokeRole { who, role },
 			Proposal::DispatchSpecial { call } => Proposal::DispatchSpecial { call },
 		};
-		MotionOf::<T> {
+		super::v3::MotionV2Of::<T> {
 			proposer: old.proposer,
 			deposit: old.deposit,
 			proposal,
@@ -183,7 +183,7 @@ pub mod v2 {
 			});
 			// After the co-ops: each open motion reads its co-op's new bylaws.
 			let mut motions = 0u64;
-			crate::Motions::<T>::translate::<MotionV1Of<T>, _>(|coop, _, old| {
+			super::v3::at_v2::Motions::<T>::translate::<MotionV1Of<T>, _>(|coop, _, old| {
 				motions.saturating_inc();
 				Some(upgrade_motion::<T>(coop, old))
 			});
@@ -207,7 +207,8 @@ pub mod v2 {
 			let (coops, motions): (u64, u64) =
 				Decode::decode(&mut &state[..]).map_err(|_| "v2: bad pre-upgrade state")?;
 			ensure!(crate::Coops::<T>::iter().count() as u64 == coops, "v2: co-ops lost");
-			ensure!(crate::Motions::<T>::iter().count() as u64 == motions, "v2: motions lost");
+			let now = super::v3::at_v2::Motions::<T>::iter().count() as u64;
+			ensure!(now == motions, "v2: motions lost");
 			for (_, info) in crate::Coops::<T>::iter() {
 				Pallet::<T>::validate_bylaws(&info.bylaws).map_err(|_| "v2: invalid bylaws")?;
 			}
@@ -225,24 +226,140 @@ pub mod v2 {
 	>;
 }
 
-/// Version 2 → 3: applications get their own slots, and co-ops' memberships are indexed.
+/// Version 2 → 3: applications get their own slots, co-ops' memberships are indexed, and
+/// motions count investors' votes apart.
 ///
 /// Version 2 counted applications among a co-op's `MaxOpenMotions`; version 3 counts them
 /// apart in `OpenApplications`, which this migration fills from the open admission motions
 /// (the deposit an application already holds is the one it gets back). It also fills
 /// `CoopMemberships`, the co-ops each co-op's treasury is a member of (up to
-/// `MaxCoopMemberships` each; a co-op over it is logged and keeps the first ones).
+/// `MaxCoopMemberships` each; a co-op over it is logged and keeps the first ones). Every open
+/// motion gains the tally of its voting investors' votes (recounted from its votes) and the
+/// investor cap of its co-op's bylaws, so that investors' votes count for at most the cap.
 pub mod v3 {
 	use crate::*;
 	#[cfg(feature = "try-runtime")]
 	use alloc::vec::Vec;
 	use frame_support::{migrations::VersionedMigration, traits::UncheckedOnRuntimeUpgrade};
 
+	/// A motion as versions 1 and 2 stored it: without the investor tally and cap.
+	#[derive(
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		Encode,
+		Decode,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	pub struct MotionV2<AccountId, Balance, BlockNumber, Kind>
+	where
+		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+		BlockNumber: Clone + PartialEq + Eq + core::fmt::Debug,
+		Kind: Clone + PartialEq + Eq + core::fmt::Debug,
+	{
+		/// As in version 3.
+		pub proposer: AccountId,
+		/// As in version 3.
+		pub deposit: Balance,
+		/// As in version 3.
+		pub proposal: Kind,
+		/// As in version 3.
+		pub call_weight: Weight,
+		/// As in version 3.
+		pub opened: BlockNumber,
+		/// As in version 3.
+		pub earliest_close: BlockNumber,
+		/// As in version 3.
+		pub voting_ends: BlockNumber,
+		/// As in version 3.
+		pub electorate: u32,
+		/// As in version 3.
+		pub tally: Tally<u32>,
+		/// As in version 3.
+		pub quorum: Perbill,
+		/// As in version 3.
+		pub approval: Perbill,
+		/// As in version 3.
+		pub defended: bool,
+	}
+
+	/// A motion as version 2 stored it.
+	pub type MotionV2Of<T> = MotionV2<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		BlockNumberFor<T>,
+		StoredProposalOf<T>,
+	>;
+
+	/// The open motions with version 2's values.
+	pub(crate) mod at_v2 {
+		use super::*;
+		use frame_support::storage_alias;
+
+		/// The open motions, as version 2 stored them.
+		#[storage_alias]
+		pub(crate) type Motions<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Twox64Concat,
+			CoopId,
+			Twox64Concat,
+			MotionIndex,
+			MotionV2Of<T>,
+		>;
+	}
+
+	/// A version 2 motion of `coop` as version 3 stores it: its voting investors' votes
+	/// recounted, its co-op's investor cap.
+	fn upgrade_motion<T: Config>(
+		coop: CoopId,
+		index: MotionIndex,
+		old: MotionV2Of<T>,
+	) -> MotionOf<T> {
+		let info = Coops::<T>::get(coop);
+		let investor = |who: &T::AccountId| {
+			let class = Members::<T>::get(coop, who).map(|m| m.class);
+			match (&info, class) {
+				(Some(info), Some(class)) => Pallet::<T>::is_voting_investor(info, class),
+				_ => false,
+			}
+		};
+		let mut investors = Tally::new();
+		for (voter, aye) in Votes::<T>::iter_prefix((coop, index)) {
+			if investor(&voter) && investors.vote(None, aye, 1).is_err() {
+				log::warn!(target: "runtime::coop-membership", "v3: investor tally overflows");
+			}
+		}
+		MotionOf::<T> {
+			proposer: old.proposer,
+			deposit: old.deposit,
+			proposal: old.proposal,
+			call_weight: old.call_weight,
+			opened: old.opened,
+			earliest_close: old.earliest_close,
+			voting_ends: old.voting_ends,
+			electorate: old.electorate,
+			tally: old.tally,
+			quorum: old.quorum,
+			approval: old.approval,
+			defended: old.defended,
+			investors,
+			investor_cap: info.map(|i| i.bylaws.investor_vote_cap).unwrap_or_default(),
+		}
+	}
+
 	/// The migration's work, without the version check ([`MigrateV2ToV3`] adds it).
 	pub struct UncheckedMigrateV2ToV3<T>(core::marker::PhantomData<T>);
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateV2ToV3<T> {
 		fn on_runtime_upgrade() -> Weight {
+			let mut votes = 0u64;
+			Motions::<T>::translate::<MotionV2Of<T>, _>(|coop, index, old| {
+				votes.saturating_accrue(u64::from(old.tally.cast()));
+				Some(upgrade_motion::<T>(coop, index, old))
+			});
 			let mut motions = 0u64;
 			let mut counted = 0u64;
 			for (coop, _, motion) in Motions::<T>::iter() {
@@ -271,9 +388,15 @@ pub mod v3 {
 				"v3: {counted} applications counted among {motions} open motions; \
 				 {indexed} co-op memberships indexed among {members} members"
 			);
-			let reads =
-				motions.saturating_add(counted).saturating_add(members).saturating_add(indexed);
-			T::DbWeight::get().reads_writes(reads, counted.saturating_add(indexed))
+			// Each motion read twice and written once, each vote and its voter read.
+			let reads = motions
+				.saturating_mul(2)
+				.saturating_add(votes.saturating_mul(2))
+				.saturating_add(counted)
+				.saturating_add(members)
+				.saturating_add(indexed);
+			let writes = motions.saturating_add(counted).saturating_add(indexed);
+			T::DbWeight::get().reads_writes(reads, writes)
 		}
 
 		#[cfg(feature = "try-runtime")]

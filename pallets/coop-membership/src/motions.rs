@@ -129,6 +129,8 @@ impl<T: Config> Pallet<T> {
 			quorum,
 			approval,
 			defended: false,
+			investors: Tally::new(),
+			investor_cap: info.bylaws.investor_vote_cap,
 		};
 		Motions::<T>::insert(coop, index, motion);
 		Self::deposit_event(Event::MotionProposed {
@@ -186,6 +188,9 @@ impl<T: Config> Pallet<T> {
 		let previous = Votes::<T>::get((coop, motion), &voter);
 		ensure!(previous != Some(aye), Error::<T>::AlreadyVoted);
 		m.tally.vote(previous, aye, 1)?;
+		if Self::is_voting_investor(&info, member.class) {
+			m.investors.vote(previous, aye, 1)?;
+		}
 		Votes::<T>::insert((coop, motion), &voter, aye);
 		let Tally { ayes, nays } = m.tally;
 		Motions::<T>::insert(coop, motion, m);
@@ -195,7 +200,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes a leaving member's votes and seats out of the open motions they could vote on.
-	pub(crate) fn leave_open_motions(coop: CoopId, who: &T::AccountId, first_motion: MotionIndex) {
+	pub(crate) fn leave_open_motions(
+		coop: CoopId,
+		who: &T::AccountId,
+		first_motion: MotionIndex,
+		investor: bool,
+	) {
 		for (index, mut motion) in Motions::<T>::iter_prefix(coop) {
 			if index < first_motion {
 				continue;
@@ -205,6 +215,9 @@ impl<T: Config> Pallet<T> {
 			if let Some(aye) = Votes::<T>::take((coop, index), who) {
 				if motion.tally.retract(aye, 1).is_err() {
 					defensive!("a stored vote is in its motion's tally");
+				}
+				if investor && motion.investors.retract(aye, 1).is_err() {
+					defensive!("an investor's stored vote is in its motion's investor tally");
 				}
 			}
 			Motions::<T>::insert(coop, index, motion);
@@ -230,11 +243,47 @@ impl<T: Config> Pallet<T> {
 		if cast < quorum_needed {
 			return Some(MotionOutcome::Expired);
 		}
-		Some(if Self::majority(motion.tally.ayes, cast, motion.approval) {
+		Some(if Self::capped_majority(motion) {
 			MotionOutcome::Approved
 		} else {
 			MotionOutcome::Rejected
 		})
+	}
+
+	/// Whether a member of `class` is a voting investor under `info`'s bylaws.
+	pub(crate) fn is_voting_investor(info: &CoopOf<T>, class: ClassIndex) -> bool {
+		info.bylaws.classes.get(class as usize).is_some_and(|c| c.is_voting_investor())
+	}
+
+	/// Whether the ayes are strictly more than the approval share of the votes cast, with the
+	/// investors' votes weighed down, if they are more than `investor_cap` of the votes, to
+	/// exactly that share. Exits can leave investors above the cap among the members; their
+	/// votes never count for more.
+	///
+	/// With `N` votes of others (`Nₐ` ayes), `I` of investors (`Iₐ` ayes) and cap `c` (of
+	/// `P` parts), investors over the cap (`I·P > c·(N + I)`) each weigh
+	/// `w = c·N / ((P − c)·I)`, so that `w·I / (N + w·I) = c / P`; the motion passes when
+	/// `(Nₐ + w·Iₐ)·P > approval·(N + w·I)`, which, times `(P − c)·I`, is
+	/// `Nₐ·(P − c)·I + Iₐ·c·N > approval·N·I`: exact, in 128 bits.
+	pub fn capped_majority(motion: &MotionOf<T>) -> bool {
+		let (cast, ayes) = (motion.tally.cast(), motion.tally.ayes);
+		let investors = motion.investors;
+		let parts = u128::from(Perbill::ACCURACY);
+		let cap = u128::from(motion.investor_cap.deconstruct());
+		let i = u128::from(investors.cast());
+		let n = u128::from(cast.saturating_sub(investors.cast()));
+		if i.saturating_mul(parts) <= cap.saturating_mul(n.saturating_add(i)) {
+			return Self::majority(ayes, cast, motion.approval);
+		}
+		let n_ayes = u128::from(ayes.saturating_sub(investors.ayes));
+		let i_ayes = u128::from(investors.ayes);
+		let approval = u128::from(motion.approval.deconstruct());
+		// Each term is below 2³² · 2³² · 2³⁰: none saturates.
+		n_ayes
+			.saturating_mul(parts.saturating_sub(cap))
+			.saturating_mul(i)
+			.saturating_add(i_ayes.saturating_mul(cap).saturating_mul(n))
+			> approval.saturating_mul(n).saturating_mul(i)
 	}
 
 	/// Whether `ayes` are strictly more than `approval` of `cast`, exactly (no rounding).

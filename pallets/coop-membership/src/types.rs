@@ -366,6 +366,11 @@ where
 	pub approval: Perbill,
 	/// Whether the accused has answered (expulsion motions).
 	pub defended: bool,
+	/// The part of `tally` cast by voting investors.
+	pub investors: Tally<u32>,
+	/// The bylaws' `investor_vote_cap` when it opened: investors' votes are weighed down at
+	/// the close so that they count for at most this share of the votes, whoever left since.
+	pub investor_cap: Perbill,
 }
 
 /// How a motion ended.

@@ -118,6 +118,9 @@ fn every_invariant_catches_its_corruption() {
 	// 3, 4, 9
 	breaks("motion index not below next_motion", |w| info(w.by_vote, |c| c.next_motion = 0));
 	breaks("tally differs from votes", |w| motion(w.by_vote, w.motion, |m| m.tally.ayes += 1));
+	breaks("investor tally differs from votes", |w| {
+		motion(w.by_vote, w.motion, |m| m.investors.ayes += 1)
+	});
 	breaks("more votes than voters", |w| motion(w.by_vote, w.motion, |m| m.electorate = 0));
 	breaks("electorate above voters", |w| motion(w.by_vote, w.motion, |m| m.electorate = 99));
 	breaks("a co-op's own vote is not a vote", |w| {

@@ -44,7 +44,7 @@ fn version_1_coop_with_a_pending_bylaws_change() -> CoopId {
 	v2::Motions::<Test>::insert(
 		coop,
 		0,
-		Motion {
+		v3::MotionV2 {
 			proposer: 1,
 			deposit: 0,
 			proposal: Proposal::ChangeBylaws { bylaws: bylaws_v1(Perbill::from_percent(60)) },
@@ -73,8 +73,13 @@ fn version_1_bylaws_and_pending_bylaws_changes_are_migrated() {
 		// when the migration runs,
 		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 
-		// then the co-op and the motion decode with version 2 bylaws, defaults filled in.
+		// then the co-op and the motion decode with version 2 bylaws, defaults filled in (and,
+		// once the version 3 migration ran after it, as a runtime upgrade runs both, the motion
+		// decodes as version 3 stores it).
 		assert_eq!(Membership::on_chain_storage_version(), 2);
+		assert!(v3::at_v2::Motions::<Test>::get(coop, 0).is_some());
+		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Membership::on_chain_storage_version(), 3);
 		let info = coop_info(coop);
 		assert_eq!(info.bylaws.approval, Perbill::from_parts(999_999_999));
 		assert_eq!(info.bylaws.special_approval, Perbill::from_parts(999_999_999));
@@ -97,7 +102,7 @@ fn version_1_bylaws_and_pending_bylaws_changes_are_migrated() {
 		assert_eq!(motion.approval, Perbill::from_parts(999_999_999));
 		assert_eq!(motion.quorum, Perbill::from_rational(2u32, 3u32));
 		assert_eq!(motion.earliest_close, 1 + DELIBERATION);
-		// Run again, it changes nothing (the version is 2 now).
+		// Run again, it changes nothing (the version is 3 now).
 		let before = coop_info(coop);
 		v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(coop_info(coop), before);
@@ -114,6 +119,23 @@ fn version_2_applications_are_counted_apart() {
 		assert_ok!(Membership::apply(signed(2), coop, WORKER));
 		assert_ok!(Membership::apply(signed(3), coop, WORKER));
 		OpenApplications::<Test>::remove(coop);
+		for (index, m) in Motions::<Test>::iter_prefix(coop).collect::<Vec<_>>() {
+			let old = v3::MotionV2 {
+				proposer: m.proposer,
+				deposit: m.deposit,
+				proposal: m.proposal,
+				call_weight: m.call_weight,
+				opened: m.opened,
+				earliest_close: m.earliest_close,
+				voting_ends: m.voting_ends,
+				electorate: m.electorate,
+				tally: m.tally,
+				quorum: m.quorum,
+				approval: m.approval,
+				defended: m.defended,
+			};
+			v3::at_v2::Motions::<Test>::insert(coop, index, old);
+		}
 		StorageVersion::new(2).put::<Membership>();
 		assert!(Membership::do_try_state().is_err(), "version 2 storage lacks the count");
 
@@ -123,6 +145,11 @@ fn version_2_applications_are_counted_apart() {
 		// then the two applications are counted apart, and the invariants hold;
 		assert_eq!(Membership::on_chain_storage_version(), 3);
 		assert_eq!(OpenApplications::<Test>::get(coop), 2);
+		// every motion decodes as version 3 stores it, with its co-op's investor cap,
+		for (_, m) in Motions::<Test>::iter_prefix(coop) {
+			assert_eq!(m.investor_cap, bylaws().investor_vote_cap);
+		}
+		assert_eq!(Motions::<Test>::iter_prefix(coop).count(), 3);
 		assert_ok!(Membership::do_try_state());
 		// run again, it counts nothing twice (the version is 3 now).
 		v3::MigrateV2ToV3::<Test>::on_runtime_upgrade();
