@@ -83,6 +83,7 @@ impl<T: Config> Pallet<T> {
 		let mut info = Self::new_coop(name, bylaws.clone(), None, Zero::zero());
 		for founder in founders {
 			assert!(!Members::<T>::contains_key(coop, founder), "duplicate genesis member");
+			assert!(Self::coop_of_treasury(founder) != Some(coop), "genesis: a co-op joins itself");
 			if Self::insert_member(coop, &mut info, founder, 0, Zero::zero()).is_err() {
 				panic!("genesis: co-op over its member bound");
 			}

@@ -178,3 +178,17 @@ fn a_genesis_delegate_of_no_coop_is_refused() {
 	// when the chain is built, then genesis panics (the expected message above).
 	ExtBuilder::default().with_genesis_coops(vec![], vec![(7, 5, false)]).build();
 }
+
+#[test]
+#[should_panic(expected = "genesis: a co-op joins itself")]
+fn a_genesis_coop_cannot_count_its_own_treasury_among_its_founders() {
+	// Given a genesis co-op 1 whose founders include its own treasury, the chain does not
+	// start: by calls, a co-op cannot join itself (`CoopCannotJoinItself`).
+	ExtBuilder::default()
+		.with_federation(vec![10])
+		.with_genesis_coops(
+			vec![(b"loop".to_vec(), vec![1, Membership::treasury(1)], bylaws())],
+			vec![],
+		)
+		.build();
+}
