@@ -5,7 +5,7 @@ use crate::Pallet as Membership;
 use alloc::vec;
 use coop_primitives::benchmarking::assert_last_event;
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::Mutate as _;
+use frame_support::traits::fungible::{Inspect as _, Mutate as _};
 use frame_system::RawOrigin;
 
 const SEED: u32 = 0;
@@ -356,6 +356,30 @@ mod benchmarks {
 		_(origin as <T as frame_system::Config>::RuntimeOrigin, coop);
 
 		assert_last_event::<T>(Event::CoopDissolved { coop, members: m });
+		Ok(())
+	}
+
+	/// A dissolved co-op of two, its shares redeemed, passes on what is left.
+	#[benchmark]
+	fn transfer_dissolved_assets() -> Result<(), BenchmarkError> {
+		if NextCoopId::<T>::get() == 0 {
+			coop_with::<T>(1, AdmissionMode::Open);
+		}
+		let (coop, members) = coop_with::<T>(2, AdmissionMode::Open);
+		let origin =
+			T::CoopOrigin::try_successful_origin(&coop).map_err(|_| BenchmarkError::Weightless)?;
+		Membership::<T>::dissolve_coop(origin, coop).map_err(|_| BenchmarkError::Weightless)?;
+		let caller: T::AccountId = whitelisted_caller();
+		for member in members {
+			Membership::<T>::redeem_share(RawOrigin::Signed(caller.clone()).into(), coop, member)
+				.expect("due at dissolution");
+		}
+		endow::<T>(&Membership::<T>::treasury(coop));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), coop);
+
+		assert!(T::Currency::balance(&Membership::<T>::treasury(coop)).is_zero());
 		Ok(())
 	}
 

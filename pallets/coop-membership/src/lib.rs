@@ -549,9 +549,7 @@ pub mod pallet {
 		/// Events: [`Event::MemberAdmitted`], or [`Event::ApplicationSubmitted`] and
 		/// [`Event::MotionProposed`].
 		#[pallet::call_index(1)]
-		// Not re-benchmarked: an application reads and writes its co-op's count of them.
 		#[pallet::weight(<T as Config>::WeightInfo::apply_by_vote()
-			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 			.max(<T as Config>::WeightInfo::apply_open()))]
 		pub fn apply(origin: OriginFor<T>, coop: CoopId, class: ClassIndex) -> DispatchResult {
 			let acting_coop = T::CoopAccountOrigin::try_origin(origin.clone()).ok();
@@ -636,9 +634,6 @@ pub mod pallet {
 		///
 		/// Events: [`Event::MotionProposed`].
 		#[pallet::call_index(5)]
-		// Not re-benchmarked: one more read, the co-op's count of pending applications.
-		#[pallet::weight(<T as Config>::WeightInfo::propose()
-			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -817,9 +812,6 @@ pub mod pallet {
 		///
 		/// Events: [`Event::DissolvedAssetsTransferred`].
 		#[pallet::call_index(12)]
-		// Not benchmarked: the co-op and id reads, one redemption read, the treasury and the
-		// destination accounts read and written, and what the member-equity source reads.
-		#[pallet::weight(T::DbWeight::get().reads_writes(6, 2))]
 		pub fn transfer_dissolved_assets(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_transfer_dissolved_assets(coop)

@@ -280,6 +280,33 @@ mod benchmarks {
 		assert!(Raises::<T>::get(raise).is_some_and(|r| r.seed.is_zero()));
 	}
 
+	/// Pruning a dissolved raise whose `c` contributors were all refunded.
+	#[benchmark]
+	fn prune_raise(c: Linear<1, { T::MaxContributors::get() }>) {
+		let (raise, contributors) = raise_with::<T>(c);
+		finalize_now::<T>(raise);
+		dissolve_votes::<T>(raise, &contributors);
+		let ends =
+			Motions::<T>::get(raise, ProposalKind::Dissolve).map(|m| m.ends).unwrap_or_default();
+		frame_system::Pallet::<T>::set_block_number(ends);
+		let caller: T::AccountId = whitelisted_caller();
+		Daico::<T>::close_motion(
+			RawOrigin::Signed(caller.clone()).into(),
+			raise,
+			ProposalKind::Dissolve,
+		)
+		.expect("voting over");
+		for who in contributors {
+			Daico::<T>::claim_refund(RawOrigin::Signed(caller.clone()).into(), raise, who)
+				.expect("refundable");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), raise);
+
+		assert!(!Raises::<T>::contains_key(raise));
+	}
+
 	impl_benchmark_test_suite!(
 		Daico,
 		crate::mock::ExtBuilder::default().build(),

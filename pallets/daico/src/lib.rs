@@ -610,9 +610,7 @@ pub mod pallet {
 		///
 		/// Events: [`Event::MotionOpened`].
 		#[pallet::call_index(5)]
-		// Not re-benchmarked: the cooldown read, the deposit's hold and its record.
-		#[pallet::weight(<T as Config>::WeightInfo::propose()
-			.saturating_add(T::DbWeight::get().reads_writes(3, 3)))]
+
 		pub fn propose(
 			origin: OriginFor<T>,
 			raise: RaiseId,
@@ -665,10 +663,10 @@ pub mod pallet {
 		/// [`Event::TapRateChanged`], [`Event::MilestoneUnlocked`], [`Event::RaiseDissolved`],
 		/// [`Event::MotionNotCarriedOut`] or [`Event::TapThawed`].
 		#[pallet::call_index(7)]
-		// Not re-benchmarked: the deposit's record, its release or transfer to the treasury,
-		// and the cooldown's write.
+		// The benchmark's motion passes and its deposit is released: one that fails also pays
+		// the deposit to the treasury (one more account) and writes the cooldown.
 		#[pallet::weight(<T as Config>::WeightInfo::close_motion(T::MaxContributors::get())
-			.saturating_add(T::DbWeight::get().reads_writes(4, 5)))]
+			.saturating_add(T::DbWeight::get().reads_writes(1, 2)))]
 		pub fn close_motion(
 			origin: OriginFor<T>,
 			raise: RaiseId,
@@ -678,7 +676,7 @@ pub mod pallet {
 			let votes_cleared = Self::do_close_motion(raise, kind)?;
 			Ok(Some(
 				<T as Config>::WeightInfo::close_motion(votes_cleared)
-					.saturating_add(T::DbWeight::get().reads_writes(4, 5)),
+					.saturating_add(T::DbWeight::get().reads_writes(1, 2)),
 			)
 			.into())
 		}
@@ -719,20 +717,11 @@ pub mod pallet {
 		///
 		/// Events: maybe [`Event::SeedReturned`], [`Event::RaisePruned`].
 		#[pallet::call_index(9)]
-		// Not benchmarked: the raise, its deposit and three motion kinds read; its escrow, the
-		// treasury and the hold read and written; up to `MaxContributors` contributions and the
-		// raise's records removed.
-		#[pallet::weight(T::DbWeight::get().reads_writes(8, 9)
-			.saturating_add(T::DbWeight::get().writes(T::MaxContributors::get().into())))]
+		#[pallet::weight(<T as Config>::WeightInfo::prune_raise(T::MaxContributors::get()))]
 		pub fn prune_raise(origin: OriginFor<T>, raise: RaiseId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let removed = Self::do_prune_raise(raise)?;
-			Ok(Some(
-				T::DbWeight::get()
-					.reads_writes(8, 9)
-					.saturating_add(T::DbWeight::get().writes(removed.into())),
-			)
-			.into())
+			Ok(Some(<T as Config>::WeightInfo::prune_raise(removed)).into())
 		}
 	}
 }

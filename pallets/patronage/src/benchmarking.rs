@@ -244,6 +244,20 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A co-op that no longer exists, with funds in both its reserve and its fund.
+	#[benchmark]
+	fn transfer_dissolved_reserve() {
+		let coop = CoopId::MAX;
+		endow::<T::Currency, _>(&Patronage::<T>::reserve_account(coop), ENDOWMENT);
+		endow::<T::Currency, _>(&Patronage::<T>::fund_account(coop), ENDOWMENT);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), coop);
+
+		assert!(T::Currency::balance(&Patronage::<T>::reserve_account(coop)).is_zero());
+	}
+
 	impl_benchmark_test_suite!(
 		Patronage,
 		crate::mock::ExtBuilder::default().build(),

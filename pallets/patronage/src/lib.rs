@@ -588,9 +588,6 @@ pub mod pallet {
 		///
 		/// Events: [`Event::DissolvedReserveTransferred`].
 		#[pallet::call_index(8)]
-		// Not benchmarked: the co-op read, the reserve, fund and destination accounts read and
-		// written.
-		#[pallet::weight(T::DbWeight::get().reads_writes(4, 3))]
 		pub fn transfer_dissolved_reserve(origin: OriginFor<T>, coop: CoopId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_transfer_dissolved_reserve(coop)
