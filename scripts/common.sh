@@ -17,12 +17,15 @@ as_root() {
 	fi
 }
 
-# Debian packages the build needs: protoc (litep2p's protobuf definitions).
+# Debian packages the build and the scripts need: protoc (litep2p's protobuf definitions), a C
+# toolchain, git, and curl (the scripts ask the nodes over JSON-RPC). One `apt-get update`, only
+# when something is missing.
 ensure_debian_packages() {
 	local missing=()
 	command -v protoc >/dev/null || missing+=(protobuf-compiler)
 	command -v cc >/dev/null || missing+=(build-essential)
 	command -v git >/dev/null || missing+=(git)
+	command -v curl >/dev/null || missing+=(curl)
 	if [ ${#missing[@]} -gt 0 ]; then
 		command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
 		say "installing Debian packages: ${missing[*]}"
@@ -46,9 +49,18 @@ ensure_rust() {
 	fi
 }
 
+# Node.js 20 or later: the client tests use the test runner's `--test-timeout` and
+# `--test-concurrency`, and zombienet 1.3 wants it.
+ensure_node() {
+	command -v node >/dev/null || die "node is missing: install Node.js 20+ and npm (Debian: nodejs npm)"
+	node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+		|| die "Node.js 20 or later is needed, found $(node --version)"
+}
+
 # `npm ci` in a folder, only when its lockfile changed since the last install.
 ensure_npm_folder() {
 	local dir=$1
+	ensure_node
 	command -v npm >/dev/null || die "npm is missing: install Node.js 20+ and npm (Debian: nodejs npm)"
 	local stamp="$dir/node_modules/.coopchain-lock.sha"
 	local want

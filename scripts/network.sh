@@ -20,7 +20,6 @@ esac
 ensure_prerequisites
 build_node
 
-command -v curl >/dev/null || { ensure_debian_packages; as_root apt-get install -y -qq curl; }
 dir=$(mktemp -d /tmp/coopchain-network.XXXXXX)
 say "spawning the network (logs and node data in $dir)"
 cd "$ROOT/zombienet"

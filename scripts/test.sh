@@ -12,7 +12,6 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 ensure_prerequisites
-command -v curl >/dev/null || { as_root apt-get install -y -qq curl || die "curl is missing"; }
 
 # ---- 1. unit tests: every workspace crate but the node and the node's RPC crates (client code,
 # built in release with the node; no debug build of the client stack) ----
