@@ -98,12 +98,18 @@ async function lockSigner(address) {
   }
 }
 
+/** How long `submit` waits for a transaction to be in a block (COOPCHAIN_SUBMIT_TIMEOUT_MS). */
+const SUBMIT_TIMEOUT_MS = Number(process.env.COOPCHAIN_SUBMIT_TIMEOUT_MS || 120_000);
+
 /**
  * Signs and submits `tx` with `signer`, waits until it is in a block of the best chain and
  * returns { blockHash, events, error }: `error` is the decoded dispatch error of a failed call
  * (the transaction was still included and paid for), or null. (Waiting for inclusion, not
  * finality, halves the suite's time; `untilFinalized` waits for finality where a test needs it.)
  * The nonce is the signer's next one counting the pool, read under the signer's lock.
+ * Fails with the transaction's hash and its statuses so far if it is not in a block within
+ * SUBMIT_TIMEOUT_MS; keeps watching after inclusion until finality, and warns if the block it
+ * was in is retracted (a fork the test's later reads would not see).
  */
 async function submit(api, tx, signer) {
   const release = await lockSigner(signer.address);
@@ -113,16 +119,40 @@ async function submit(api, tx, signer) {
     const nonce = await api.rpc.system.accountNextIndex(signer.address);
     return await new Promise((resolve, reject) => {
       let unsub = null;
+      let settled = false;
+      let watching = true;
+      const statuses = [];
+      const stop = () => { watching = false; if (unsub) unsub(); };
+      const timer = setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        stop();
+        reject(new Error(`transaction not in a block within ${SUBMIT_TIMEOUT_MS / 1000} s `
+          + `(statuses: ${statuses.join(', ') || 'none'})`));
+      }, SUBMIT_TIMEOUT_MS);
       tx.signAndSend(signer, { nonce }, (result) => {
-        const { status, events, dispatchError } = result;
+        const { status, events, dispatchError, txHash } = result;
+        statuses.push(status.type);
         if (!status.isFuture) unlock();
+        if (status.isRetracted) {
+          console.warn(`warning: transaction ${txHash.toHex()} retracted from block `
+            + `${status.asRetracted.toHex()}`);
+        }
+        if (settled) {
+          // Included already: watch on until finality, only to report a retraction.
+          if (status.isFinalized || status.isFinalityTimeout || status.isDropped) stop();
+          return;
+        }
         if (status.isInvalid || status.isDropped || status.isUsurped) {
-          if (unsub) unsub();
-          reject(new Error(`transaction ${status.type}`));
+          settled = true;
+          clearTimeout(timer);
+          stop();
+          reject(new Error(`transaction ${txHash.toHex()} ${status.type}`));
           return;
         }
         if (status.isInBlock) {
-          if (unsub) unsub();
+          settled = true;
+          clearTimeout(timer);
           let error = dispatchError ? decodeError(api, dispatchError) : null;
           // A failed call inside federation's enactment is reported by an event, not as the
           // dispatch error.
@@ -135,8 +165,8 @@ async function submit(api, tx, signer) {
           resolve({ blockHash: status.asInBlock.toHex(), events: events.map((r) => r.event), error });
         }
       })
-        .then((u) => { unsub = u; })
-        .catch((e) => { unlock(); reject(e); });
+        .then((u) => { unsub = u; if (!watching) u(); })
+        .catch((e) => { unlock(); clearTimeout(timer); settled = true; reject(e); });
     });
   } finally {
     unlock();
