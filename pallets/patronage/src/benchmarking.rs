@@ -100,6 +100,8 @@ fn full_matured_account<T: Config>(coop: CoopId, member: &T::AccountId) -> Balan
 	let owed = unit::<T::Currency, T::AccountId>().saturating_mul(T::MaxTranches::get().into());
 	CapitalAccounts::<T>::insert(coop, member, BoundedVec::truncate_from(tranches));
 	EquityOwed::<T>::mutate(coop, |o| *o = o.saturating_add(owed));
+	// Matured (period 0 is closed): in the co-op's maturity order too.
+	Matured::<T>::mutate(coop, |buckets| Patronage::<T>::add_matured(buckets, 0, owed));
 	owed
 }
 
@@ -199,6 +201,7 @@ mod benchmarks {
 		let owed = unit::<T::Currency, T::AccountId>().saturating_mul(t.into());
 		CapitalAccounts::<T>::insert(coop, &member, BoundedVec::truncate_from(tranches));
 		EquityOwed::<T>::mutate(coop, |o| *o = o.saturating_add(owed));
+		Matured::<T>::mutate(coop, |buckets| Patronage::<T>::add_matured(buckets, 0, owed));
 		let caller: T::AccountId = account("caller", 0, SEED);
 
 		#[extrinsic_call]

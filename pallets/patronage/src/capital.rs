@@ -44,6 +44,7 @@ impl<T: Config> Pallet<T> {
 		// The account is not full: it was not, or merging made room.
 		tranches.try_insert(at, tranche).defensive_map_err(|_| Error::<T>::CapitalAccountFull)?;
 		CapitalAccounts::<T>::insert(coop, member, tranches);
+		Self::enter_maturity(coop, matures_after, retained, open.index);
 		EquityOwed::<T>::try_mutate(coop, |owed| -> DispatchResult {
 			*owed = owed.ensure_add(retained)?;
 			Ok(())
@@ -68,8 +69,19 @@ impl<T: Config> Pallet<T> {
 		let mut taken = old.by_ref().take(matured);
 		// At least two tranches are taken.
 		let first = taken.next().defensive_ok_or(Error::<T>::CapitalAccountFull)?;
-		let merged = taken.try_fold(first, Self::merge_two)?;
+		let mut moved = alloc::vec![(first.matures_after, first.amount)];
+		let merged = taken.try_fold(first, |a, b| {
+			moved.push((b.matures_after, b.amount));
+			Self::merge_two(a, b)
+		})?;
 		let amount = merged.amount;
+		// In the co-op's order, the merged equity matures with the latest of its tranches.
+		Matured::<T>::mutate(coop, |buckets| {
+			for (m, part) in &moved {
+				Self::take_matured(buckets, *m, *part);
+			}
+			Self::add_matured(buckets, merged.matures_after, amount);
+		});
 		let all: Vec<_> = core::iter::once(merged).chain(old).collect();
 		// One tranche for at least two: fewer than before.
 		let tranches =
@@ -106,8 +118,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NothingMatured
 		);
 		let treasury = T::Coops::treasury_account(coop);
+		let mut buckets = Matured::<T>::get(coop);
 		let Repayment { paid, touched, tranches } =
-			Self::repay_matured(tranches, open.index, Self::spendable(&treasury));
+			Self::repay_matured(tranches, open.index, Self::spendable(&treasury), &mut buckets);
 		ensure!(!paid.is_zero(), Error::<T>::TreasuryCannotPay);
 		Self::ensure_can_receive(&member, paid)?;
 		Self::pay(&treasury, &member, paid)?;
@@ -119,16 +132,23 @@ impl<T: Config> Pallet<T> {
 		}
 		// What was paid came out of the member's tranches, which are part of what is owed.
 		EquityOwed::<T>::mutate(coop, |owed| owed.defensive_saturating_reduce(paid));
+		if buckets.is_empty() {
+			Matured::<T>::remove(coop);
+		} else {
+			Matured::<T>::insert(coop, buckets);
+		}
 		Self::deposit_event(Event::EquityRevolved { coop, member, paid, still_owed });
 		Ok(touched)
 	}
 
 	/// Takes up to `available` from the tranches matured before `open_index`, oldest first,
-	/// and drops the tranches paid in full.
+	/// keeping back what the co-op's older matured equity (`buckets`, which it updates) is
+	/// owed, and drops the tranches paid in full.
 	fn repay_matured(
 		mut tranches: TranchesOf<T>,
 		open_index: PeriodIndex,
 		mut available: BalanceOf<T>,
+		buckets: &mut MaturedOf<T>,
 	) -> Repayment<T> {
 		let mut paid = BalanceOf::<T>::zero();
 		let mut touched = 0u32;
@@ -136,9 +156,16 @@ impl<T: Config> Pallet<T> {
 			if tranche.matures_after >= open_index || available.is_zero() {
 				break;
 			}
+			// Older matured equity of the co-op comes first.
+			let free =
+				available.saturating_sub(Self::held_for_older(buckets, tranche.matures_after));
 			// `amount` is at most the tranche and what is available, and `paid` at most what
 			// was available at first: none of these saturate.
-			let amount = tranche.amount.min(available);
+			let amount = tranche.amount.min(free);
+			if amount.is_zero() {
+				break;
+			}
+			Self::take_matured(buckets, tranche.matures_after, amount);
 			tranche.amount.defensive_saturating_reduce(amount);
 			available.defensive_saturating_reduce(amount);
 			paid.defensive_saturating_accrue(amount);

@@ -4,7 +4,7 @@
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
 use sp_runtime::{
-	traits::{CheckedAdd, Zero},
+	traits::{CheckedAdd, Saturating, Zero},
 	TryRuntimeError,
 };
 
@@ -23,11 +23,69 @@ impl<T: Config> Pallet<T> {
 	/// 4. The open period's units are the sum of its members' entries.
 	/// 5. Capital accounts are sorted by maturity, hold no empty tranche, and add up to what the
 	///    co-op owes its members.
+	/// 6. The co-op's maturity order is its capital accounts': `Maturing` holds exactly their
+	///    tranches not matured yet, by maturity; `Matured` holds their matured tranches, each in
+	///    the bucket with the smallest key at or after its maturity, in increasing keys below
+	///    the open period, none empty.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let pot_owed = Self::check_closed_periods()?;
 		Self::check_pots(pot_owed)?;
 		Self::check_open_periods()?;
-		Self::check_capital_accounts()
+		Self::check_capital_accounts()?;
+		Self::check_maturity_order()
+	}
+
+	/// Invariant 6.
+	fn check_maturity_order() -> Result<(), TryRuntimeError> {
+		let open = |coop| OpenPeriods::<T>::get(coop).map(|o| o.index).unwrap_or_default();
+		let mut maturing: BTreeMap<(CoopId, PeriodIndex), BalanceOf<T>> = BTreeMap::new();
+		let mut matured: BTreeMap<CoopId, alloc::vec::Vec<(PeriodIndex, BalanceOf<T>)>> =
+			BTreeMap::new();
+		for (coop, _, tranches) in CapitalAccounts::<T>::iter() {
+			let index = open(coop);
+			for t in tranches {
+				if t.matures_after >= index {
+					let owed = maturing.entry((coop, t.matures_after)).or_insert_with(Zero::zero);
+					*owed = owed.saturating_add(t.amount);
+				} else {
+					matured.entry(coop).or_default().push((t.matures_after, t.amount));
+				}
+			}
+		}
+		for (coop, m, owed) in Maturing::<T>::iter() {
+			ensure!(m >= open(coop), "maturing equity that has matured");
+			ensure!(
+				maturing.remove(&(coop, m)) == Some(owed),
+				"maturing equity differs from the capital accounts"
+			);
+		}
+		ensure!(maturing.is_empty(), "maturing equity missing from the order");
+		for (coop, buckets) in Matured::<T>::iter() {
+			ensure!(
+				buckets.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)),
+				"matured buckets out of order"
+			);
+			ensure!(buckets.iter().all(|(_, owed)| !owed.is_zero()), "empty matured bucket");
+			ensure!(
+				buckets.last().is_none_or(|(key, _)| *key < open(coop)),
+				"a matured bucket that has not matured"
+			);
+			let mut expected = alloc::vec![BalanceOf::<T>::zero(); buckets.len()];
+			for (m, amount) in matured.remove(&coop).unwrap_or_default() {
+				let at = buckets
+					.iter()
+					.position(|(key, _)| *key >= m)
+					.ok_or("matured equity past the last bucket")?;
+				let slot = expected.get_mut(at).ok_or("matured equity past the last bucket")?;
+				*slot = slot.saturating_add(amount);
+			}
+			ensure!(
+				buckets.iter().map(|(_, owed)| *owed).eq(expected),
+				"matured buckets differ from the capital accounts"
+			);
+		}
+		ensure!(matured.is_empty(), "matured equity missing from the order");
+		Ok(())
 	}
 
 	/// Invariants 1 and 2; returns what each co-op's pot owes for its unswept periods.

@@ -19,6 +19,8 @@ mod benchmarking;
 mod capital;
 #[cfg(any(test, feature = "try-runtime"))]
 mod invariants;
+mod maturity;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod policy;
@@ -54,6 +56,8 @@ pub type PolicyOf<T> = PatronagePolicy<BlockNumberFor<T>, <T as Config>::MaxCate
 pub type ClosedPeriodOf<T> = ClosedPeriod<BalanceOf<T>, BlockNumberFor<T>>;
 /// A capital account, as this runtime stores it.
 pub type TranchesOf<T> = BoundedVec<EquityTranche<BalanceOf<T>>, <T as Config>::MaxTranches>;
+/// A co-op's matured unpaid equity by maturity, oldest first.
+pub type MaturedOf<T> = BoundedVec<(PeriodIndex, BalanceOf<T>), <T as Config>::MaxMaturities>;
 /// One entry of a batch of patronage records.
 pub type PatronageRecordOf<T> = PatronageRecord<<T as frame_system::Config>::AccountId>;
 
@@ -61,7 +65,9 @@ pub type PatronageRecordOf<T> = PatronageRecord<<T as frame_system::Config>::Acc
 pub mod pallet {
 	use super::*;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version: 2 added the co-op-wide order of equity by maturity
+	/// ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -99,6 +105,11 @@ pub mod pallet {
 		/// The most tranches a capital account holds (at least 2).
 		#[pallet::constant]
 		type MaxTranches: Get<u32>;
+
+		/// The most buckets of matured unpaid equity a co-op keeps in order (at least 1): past
+		/// it, the newest bucket takes the newest maturity.
+		#[pallet::constant]
+		type MaxMaturities: Get<u32>;
 
 		/// The most members a co-op may have. Only for weights: `close_period` and `claim` are
 		/// charged at this many members, and their benchmarks show they do not depend on it.
@@ -173,6 +184,25 @@ pub mod pallet {
 		TranchesOf<T>,
 		ValueQuery,
 	>;
+
+	/// Retained equity not matured yet, by the period whose close matures it.
+	// Hasher: `Twox64Concat` for both keys, assigned by the chain.
+	#[pallet::storage]
+	pub type Maturing<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CoopId,
+		Twox64Concat,
+		PeriodIndex,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// Matured retained equity not paid yet, by maturity, oldest first: `revolve` pays it in
+	/// this order across members, and `close_period` keeps it in the treasury.
+	// Hasher: `Twox64Concat`, co-op ids are assigned by the chain.
+	#[pallet::storage]
+	pub type Matured<T: Config> = StorageMap<_, Twox64Concat, CoopId, MaturedOf<T>, ValueQuery>;
 
 	/// What each co-op owes its members in retained equity, in all.
 	// Hasher: `Twox64Concat`, co-op ids are assigned by the chain.
@@ -365,8 +395,12 @@ pub mod pallet {
 		TreasuryTooPoor,
 		/// None of the member's retained equity has matured.
 		NothingMatured,
-		/// The co-op treasury cannot pay any matured equity now; it stays owed.
+		/// The co-op treasury cannot pay any of this member's matured equity now, after what it
+		/// keeps for older matured equity of the co-op's members: it stays owed.
 		TreasuryCannotPay,
+		/// Closing with this surplus would spend what the co-op owes in matured equity: revolve
+		/// it first, or close with less.
+		MaturedEquityUnpaid,
 		/// The capital account is full and none of its tranches has matured.
 		CapitalAccountFull,
 		/// The surplus per patronage unit is beyond what the rate can express: record
@@ -468,11 +502,13 @@ pub mod pallet {
 		/// Close the open period with `surplus` from the co-op treasury, and open the next one.
 		/// The surplus is split by the policy: reserve and non-member share to the reserve
 		/// account, fund share to the fund account, the rest to the pot for members to claim.
-		/// O(1): no loop over members.
+		/// O(1): no loop over members. The treasury must keep, after the surplus, what the co-op
+		/// owes in matured equity (including what matures with this close).
 		///
 		/// Origin: the co-op's decision.
 		///
-		/// Errors: [`Error::NoPolicy`], [`Error::TreasuryTooPoor`], [`Error::RateOverflow`],
+		/// Errors: [`Error::NoPolicy`], [`Error::TreasuryTooPoor`],
+		/// [`Error::MaturedEquityUnpaid`], [`Error::RateOverflow`],
 		/// [`ArithmeticError::Overflow`](sp_runtime::ArithmeticError) when the period's units or
 		/// the period number run out of range.
 		///
@@ -517,7 +553,9 @@ pub mod pallet {
 
 		/// Pay `member`'s matured retained equity back from the co-op treasury, oldest first. If
 		/// the treasury cannot pay it all, it pays what it can (keeping alive) and the rest stays
-		/// owed. Works for former members too. Charged for the tranches it touched.
+		/// owed. The co-op's oldest matured equity comes first across members: the treasury
+		/// keeps what older matured equity of others is owed, whoever calls first. Works for
+		/// former members too. Charged for the tranches it touched.
 		///
 		/// Origin: signed by anyone.
 		///

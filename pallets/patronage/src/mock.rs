@@ -13,6 +13,9 @@ parameter_types! {
 	pub const MinCashShare: Perbill = Perbill::from_percent(20);
 }
 
+/// The most buckets of matured unpaid equity a co-op keeps (`MaxMaturities`).
+pub const MAX_MATURITIES: u32 = 2;
+
 /// Where dissolved co-ops' reserves go (`DissolvedAssetsTo`).
 pub const DEVELOPMENT_FUND: AccountId = 777;
 
@@ -29,6 +32,7 @@ impl Config for Test {
 	type DissolvedAssetsTo = DevelopmentFund;
 	type MaxCategories = ConstU32<4>;
 	type MaxTranches = ConstU32<5>;
+	type MaxMaturities = ConstU32<MAX_MATURITIES>;
 	type MaxMembers = ConstU32<100>;
 	type MaxBatch = ConstU32<8>;
 	type MinCashShare = MinCashShare;

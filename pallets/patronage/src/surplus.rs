@@ -25,7 +25,11 @@ impl<T: Config> Pallet<T> {
 		let policy = Policies::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
 		let open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
 		let treasury = T::Coops::treasury_account(coop);
-		ensure!(Self::spendable(&treasury) >= surplus, Error::<T>::TreasuryTooPoor);
+		let spendable = Self::spendable(&treasury);
+		ensure!(spendable >= surplus, Error::<T>::TreasuryTooPoor);
+		// The treasury keeps what matured equity is owed, with what matures with this close.
+		let matured = Self::matured_owed(coop).saturating_add(Maturing::<T>::get(coop, open.index));
+		ensure!(spendable.saturating_sub(surplus) >= matured, Error::<T>::MaturedEquityUnpaid);
 
 		let split = Self::split_surplus(&policy, &open, surplus)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -33,6 +37,7 @@ impl<T: Config> Pallet<T> {
 		Self::pay_out_split(coop, &treasury, &split)?;
 
 		let next = open.index.ensure_add(1)?;
+		Self::mature(coop, open.index);
 		ClosedPeriods::<T>::insert(coop, open.index, &closed);
 		OpenPeriods::<T>::insert(
 			coop,

@@ -62,6 +62,9 @@ impl pallet_patronage::Config for Runtime {
 	type PalletId = PatronagePalletId;
 	/// A dissolved co-op's reserve and fund go to the federation's development fund.
 	type DissolvedAssetsTo = FederationFund;
+	/// Sixteen buckets of matured unpaid equity, oldest first (a co-op past them merges its
+	/// newest).
+	type MaxMaturities = ConstU32<16>;
 	/// Purchases, sales, labour, and a few more.
 	type MaxCategories = ConstU32<8>;
 	/// Equity may revolve after at most 14 periods (3½ years of quarters).

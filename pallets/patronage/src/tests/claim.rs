@@ -189,6 +189,7 @@ fn fails_when_the_capital_account_is_full_of_unmatured_tranches() {
 			.collect();
 		CapitalAccounts::<Test>::insert(0, 1, BoundedVec::truncate_from(unmatured));
 		EquityOwed::<Test>::insert(0, 5);
+		Maturing::<Test>::insert(0, 100, 5);
 		record(1, PURCHASES, 100);
 		close(1_000);
 		// when member 1 claims, then there is no room for the new tranche.

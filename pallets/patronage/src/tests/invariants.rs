@@ -82,6 +82,34 @@ fn every_invariant_catches_its_corruption() {
 		let tranche = EquityTranche { period: 0, matures_after: 2, amount: 1 };
 		CapitalAccounts::<Test>::insert(1, 5, TranchesOf::<Test>::truncate_from(vec![tranche]));
 	});
+	// 6
+	let matured_tranche = || {
+		let tranche = EquityTranche { period: 1, matures_after: 1, amount: 7 };
+		CapitalAccounts::<Test>::insert(0, 5, TranchesOf::<Test>::truncate_from(vec![tranche]));
+		EquityOwed::<Test>::mutate(0, |owed| *owed += 7);
+	};
+	let buckets = |b: Vec<(PeriodIndex, Balance)>| MaturedOf::<Test>::truncate_from(b);
+	breaks("maturing equity that has matured", || Maturing::<Test>::insert(0, 0, 5));
+	breaks("maturing equity differs from the capital accounts", || {
+		Maturing::<Test>::mutate(0, 2, |owed| *owed += 1)
+	});
+	breaks("maturing equity missing from the order", || Maturing::<Test>::remove(0, 3));
+	breaks("matured buckets out of order", || {
+		Matured::<Test>::insert(0, buckets(vec![(1, 5), (0, 5)]))
+	});
+	breaks("empty matured bucket", || Matured::<Test>::insert(0, buckets(vec![(0, 0)])));
+	breaks("a matured bucket that has not matured", || {
+		Matured::<Test>::insert(0, buckets(vec![(5, 5)]))
+	});
+	breaks("matured equity past the last bucket", || {
+		matured_tranche();
+		Matured::<Test>::insert(0, buckets(vec![(0, 7)]));
+	});
+	breaks("matured buckets differ from the capital accounts", || {
+		matured_tranche();
+		Matured::<Test>::insert(0, buckets(vec![(1, 8)]));
+	});
+	breaks("matured equity missing from the order", matured_tranche);
 	breaks("equity owed overflows", || {
 		let tranche = EquityTranche { period: 0, matures_after: 9, amount: u128::MAX };
 		CapitalAccounts::<Test>::insert(0, 5, TranchesOf::<Test>::truncate_from(vec![tranche]));

@@ -7,6 +7,7 @@ mod claim;
 mod close_period;
 mod dissolved;
 mod invariants;
+mod migrations;
 mod policy;
 mod properties;
 mod queries;

@@ -110,3 +110,91 @@ fn pays_only_matured_tranches_oldest_first() {
 		);
 	});
 }
+
+/// Member 1's 3 570 from period 0 (matures after 2) and member 2's equity from period 1
+/// (matures after 3), both matured (periods 2 and 3 closed); returns member 2's.
+fn two_members_matured() -> Balance {
+	member_one_with_equity();
+	record(2, PURCHASES, 100);
+	close(1_000);
+	claim(1, 2);
+	let second = CapitalAccounts::<Test>::get(0, 2)[0].amount;
+	close(0);
+	close(0);
+	assert_eq!(Matured::<Test>::get(0).into_inner(), vec![(2, 3_570), (3, second)]);
+	second
+}
+
+#[test]
+fn the_coops_oldest_matured_equity_is_paid_first_whoever_asks_first() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's older and member 2's newer matured equity, and a treasury that can
+		// pay only member 1's,
+		let second = two_members_matured();
+		Balances::set_balance(&TREASURY, ED + 3_570);
+		// when member 2 asks first, then nothing is paid: the treasury keeps what the older
+		// equity is owed;
+		assert_noop!(
+			Patronage::revolve(RuntimeOrigin::signed(2), 0, 2),
+			Error::<Test>::TreasuryCannotPay
+		);
+		// when member 1 asks, then they are paid in full;
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 1));
+		assert!(!CapitalAccounts::<Test>::contains_key(0, 1));
+		assert_eq!(Matured::<Test>::get(0).into_inner(), vec![(3, second)]);
+		// and once the treasury has funds again, member 2 is.
+		Balances::set_balance(&TREASURY, 10_000);
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 2));
+		assert_eq!(EquityOwed::<Test>::get(0), 0);
+		assert!(!Matured::<Test>::contains_key(0));
+	});
+}
+
+#[test]
+fn closing_a_period_never_spends_what_matured_equity_is_owed() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's 3 570 that matures when period 2 closes, and a treasury of 5 000,
+		member_one_with_equity();
+		close(0);
+		Balances::set_balance(&TREASURY, ED + 5_000);
+		// when period 2 closes with a surplus of 2 000, then it is refused: 3 570 would be owed
+		// and only 3 000 left;
+		assert_noop!(
+			Patronage::close_period(coop_origin(), 0, 2_000),
+			Error::<Test>::MaturedEquityUnpaid
+		);
+		// with 1 430 it closes, and the equity is owed in full from what is left.
+		assert_ok!(Patronage::close_period(coop_origin(), 0, 1_430));
+		assert_eq!(Matured::<Test>::get(0).into_inner(), vec![(2, 3_570)]);
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 1));
+		assert_eq!(EquityOwed::<Test>::get(0), 0);
+	});
+}
+
+#[test]
+fn past_the_bound_the_newest_matured_equity_shares_the_last_bucket() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given matured equity of three maturities (2, 3 and 4) and room for two buckets,
+		let second = two_members_matured();
+		record(1, PURCHASES, 100);
+		close(1_000); // period 4: member 1's equity from it matures after period 6
+		claim(4, 1);
+		let third = CapitalAccounts::<Test>::get(0, 1)[1].amount;
+		close(0);
+		close(0);
+		// then the newest two share the last bucket, keyed by the newest maturity, and nothing
+		// is lost;
+		assert_eq!(Matured::<Test>::get(0).into_inner(), vec![(2, 3_570), (6, second + third)]);
+		// member 1's oldest equity still comes first, then the rest in turn.
+		Balances::set_balance(&TREASURY, ED + 3_570);
+		assert_noop!(
+			Patronage::revolve(RuntimeOrigin::signed(2), 0, 2),
+			Error::<Test>::TreasuryCannotPay
+		);
+		Balances::set_balance(&TREASURY, 100_000);
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 2));
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 1));
+		assert_eq!(EquityOwed::<Test>::get(0), 0);
+		assert!(!Matured::<Test>::contains_key(0));
+	});
+}
