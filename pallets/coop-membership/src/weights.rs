@@ -3,7 +3,7 @@
 //!
 //! DO NOT EDIT BY HAND: run `scripts/bench.sh` again.
 //!
-//! Generated with the benchmark CLI 64.0.0 on 2026-12-03.
+//! Generated with the benchmark CLI 64.0.0 on 2026-12-06.
 //! Steps: `10`, repeat: `5`, wasm execution: `Compiled`.
 //! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
@@ -59,10 +59,12 @@ pub trait WeightInfo {
 /// Weights measured on the reference machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::NextCoopId` (r:1 w:1)
 	/// Proof: `CoopMembership::NextCoopId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Coops` (r:0 w:1)
@@ -70,10 +72,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Members` (r:0 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn create_coop() -> Weight {
-		// Proof size: measured `170`, estimated `3604`.
-		// Minimum execution time: 86_003_000 picoseconds.
-		Weight::from_parts(97_965_000, 3604)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `426`, estimated `3640`.
+		// Minimum execution time: 99_202_000 picoseconds.
+		Weight::from_parts(131_423_000, 3640)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
@@ -85,9 +87,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn apply_open() -> Weight {
-		// Proof size: measured `2182`, estimated `3698`.
-		// Minimum execution time: 123_522_000 picoseconds.
-		Weight::from_parts(133_741_000, 3698)
+		// Proof size: measured `2283`, estimated `3698`.
+		// Minimum execution time: 134_644_000 picoseconds.
+		Weight::from_parts(159_152_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,22 +100,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Applications` (r:1 w:1)
 	/// Proof: `CoopMembership::Applications` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::OpenApplications` (r:1 w:1)
+	/// Proof: `CoopMembership::OpenApplications` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:0 w:1)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	fn apply_by_vote() -> Weight {
-		// Proof size: measured `640`, estimated `3698`.
-		// Minimum execution time: 107_856_000 picoseconds.
-		Weight::from_parts(115_187_000, 3698)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `805`, estimated `3698`.
+		// Minimum execution time: 112_828_000 picoseconds.
+		Weight::from_parts(148_786_000, 3698)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
 	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Roles` (r:1 w:0)
+	/// Proof: `CoopMembership::Roles` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:17 w:16)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Votes` (r:16 w:16)
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
@@ -123,10 +129,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::OwnVotes` (r:0 w:16)
 	/// Proof: `CoopMembership::OwnVotes` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
-		// Proof size: measured `4002`, estimated `114805`.
-		// Minimum execution time: 244_087_000 picoseconds.
-		Weight::from_parts(259_953_000, 114805)
-			.saturating_add(T::DbWeight::get().reads(37_u64))
+		// Proof size: measured `4333`, estimated `115009`.
+		// Minimum execution time: 248_533_000 picoseconds.
+		Weight::from_parts(333_514_000, 115009)
+			.saturating_add(T::DbWeight::get().reads(38_u64))
 			.saturating_add(T::DbWeight::get().writes(52_u64))
 	}
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
@@ -136,9 +142,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn redeem_share() -> Weight {
-		// Proof size: measured `481`, estimated `6196`.
-		// Minimum execution time: 61_532_000 picoseconds.
-		Weight::from_parts(66_874_000, 6196)
+		// Proof size: measured `584`, estimated `6196`.
+		// Minimum execution time: 63_465_000 picoseconds.
+		Weight::from_parts(83_197_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -148,15 +154,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:65 w:65)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Coops` (r:1 w:0)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn pay_redemption_queue(n: u32, ) -> Weight {
-		// Proof size: measured `229`, estimated `5527`.
-		// Minimum execution time: 10_752_000 picoseconds.
-		Weight::from_parts(13_716_478, 5527)
-			.saturating_add(Weight::from_parts(49_180_488, 0).saturating_mul(n.into()))
+		// Proof size: measured `361`, estimated `5527`.
+		// Minimum execution time: 13_683_000 picoseconds.
+		Weight::from_parts(20_984_306, 5527)
+			.saturating_add(Weight::from_parts(58_645_802, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
@@ -164,31 +172,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:0)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::OpenApplications` (r:1 w:0)
+	/// Proof: `CoopMembership::OpenApplications` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:0 w:1)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
-		// Proof size: measured `863`, estimated `3698`.
-		// Minimum execution time: 74_023_000 picoseconds.
-		Weight::from_parts(80_793_000, 3698)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `1028`, estimated `3698`.
+		// Minimum execution time: 79_075_000 picoseconds.
+		Weight::from_parts(102_027_000, 3698)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:0)
 	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:1 w:1)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:0)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Votes` (r:1 w:1)
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `869`, estimated `7685`.
-		// Minimum execution time: 33_410_000 picoseconds.
-		Weight::from_parts(36_592_000, 7685)
+		// Proof size: measured `1015`, estimated `7697`.
+		// Minimum execution time: 33_904_000 picoseconds.
+		Weight::from_parts(47_369_000, 7697)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -197,16 +207,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Delegates` (r:0 w:1)
 	/// Proof: `CoopMembership::Delegates` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn set_delegate() -> Weight {
-		// Proof size: measured `201`, estimated `3698`.
-		// Minimum execution time: 11_890_000 picoseconds.
-		Weight::from_parts(13_677_000, 3698)
+		// Proof size: measured `304`, estimated `3698`.
+		// Minimum execution time: 12_370_000 picoseconds.
+		Weight::from_parts(20_350_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopMembership::Delegates` (r:1 w:0)
 	/// Proof: `CoopMembership::Delegates` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:1 w:1)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::OwnVotes` (r:1 w:0)
 	/// Proof: `CoopMembership::OwnVotes` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Coops` (r:1 w:0)
@@ -216,24 +226,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Votes` (r:1 w:1)
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn vote_as_delegate() -> Weight {
-		// Proof size: measured `914`, estimated `7685`.
-		// Minimum execution time: 42_393_000 picoseconds.
-		Weight::from_parts(45_808_000, 7685)
+		// Proof size: measured `997`, estimated `7697`.
+		// Minimum execution time: 44_491_000 picoseconds.
+		Weight::from_parts(54_521_000, 7697)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
 	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Motions` (r:17 w:16)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Votes` (r:526 w:526)
 	/// Proof: `CoopMembership::Votes` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Members` (r:1 w:1)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Roles` (r:1 w:0)
+	/// Proof: `CoopMembership::Roles` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:1 w:1)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:1 w:1)
@@ -243,33 +255,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[1, 511]`.
 	/// The range of component `m` is `[0, 15]`.
 	fn close(v: u32, m: u32, ) -> Weight {
-		// Proof size: measured `2230`, estimated `14380`.
-		// Minimum execution time: 410_324_000 picoseconds.
-		Weight::from_parts(205_970_001, 14380)
-			.saturating_add(Weight::from_parts(1_415_815, 0).saturating_mul(v.into()))
-			.saturating_add(Weight::from_parts(14_465_741, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `2375`, estimated `14404`.
+		// Minimum execution time: 487_126_000 picoseconds.
+		Weight::from_parts(191_083_678, 14404)
+			.saturating_add(Weight::from_parts(1_560_040, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(20_931_963, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 6707).saturating_mul(m.into()))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
 	/// Storage: `CoopMembership::Motions` (r:1 w:1)
-	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4220), added: 6695, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Motions` (`max_values`: None, `max_size`: Some(4232), added: 6707, mode: `MaxEncodedLen`)
 	fn defend() -> Weight {
-		// Proof size: measured `338`, estimated `7685`.
-		// Minimum execution time: 15_567_000 picoseconds.
-		Weight::from_parts(18_323_000, 7685)
+		// Proof size: measured `416`, estimated `7697`.
+		// Minimum execution time: 14_983_000 picoseconds.
+		Weight::from_parts(22_446_000, 7697)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `CoopMembership::Coops` (r:1 w:1)
 	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
-	/// Storage: `CoopMembership::Members` (r:513 w:512)
+	/// Storage: `CoopMembership::Members` (r:514 w:512)
 	/// Proof: `CoopMembership::Members` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::OpenApplications` (r:1 w:1)
+	/// Proof: `CoopMembership::OpenApplications` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::CoopMemberships` (r:1 w:0)
+	/// Proof: `CoopMembership::CoopMemberships` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Applications` (r:1 w:0)
+	/// Proof: `CoopMembership::Applications` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Redemptions` (r:512 w:512)
 	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:512 w:512)
@@ -277,24 +295,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `CoopMembership::Delegates` (r:0 w:1)
 	/// Proof: `CoopMembership::Delegates` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 512]`.
 	fn dissolve_coop(m: u32, ) -> Weight {
-		// Proof size: measured `744`, estimated `3698`.
-		// Minimum execution time: 76_457_000 picoseconds.
-		Weight::from_parts(78_583_000, 3698)
-			.saturating_add(Weight::from_parts(12_121_083, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `913`, estimated `6102`.
+		// Minimum execution time: 101_119_000 picoseconds.
+		Weight::from_parts(113_821_000, 6102)
+			.saturating_add(Weight::from_parts(14_353_148, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(m.into()))
 	}
-	/// Not yet measured: an estimate until `scripts/bench.sh pallet-coop-membership` runs.
+	/// Storage: `CoopMembership::NextCoopId` (r:1 w:0)
+	/// Proof: `CoopMembership::NextCoopId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Coops` (r:1 w:0)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `CoopMembership::Redemptions` (r:1 w:0)
+	/// Proof: `CoopMembership::Redemptions` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Patronage::EquityOwed` (r:1 w:0)
+	/// Proof: `Patronage::EquityOwed` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_dissolved_assets() -> Weight {
-		Weight::from_parts(60_000_000, 6196)
+		// Proof size: measured `574`, estimated `6196`.
+		// Minimum execution time: 71_240_000 picoseconds.
+		Weight::from_parts(90_042_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -303,88 +332,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_coop() -> Weight {
-		Weight::from_parts(97_965_000, 3604)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(131_423_000, 3640)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn apply_open() -> Weight {
-		Weight::from_parts(133_741_000, 3698)
+		Weight::from_parts(159_152_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn apply_by_vote() -> Weight {
-		Weight::from_parts(115_187_000, 3698)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(148_786_000, 3698)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(259_953_000, 114805)
-			.saturating_add(ParityDbWeight::get().reads(37_u64))
+		Weight::from_parts(333_514_000, 115009)
+			.saturating_add(ParityDbWeight::get().reads(38_u64))
 			.saturating_add(ParityDbWeight::get().writes(52_u64))
 	}
 	fn redeem_share() -> Weight {
-		Weight::from_parts(66_874_000, 6196)
+		Weight::from_parts(83_197_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn pay_redemption_queue(n: u32, ) -> Weight {
-		Weight::from_parts(13_716_478, 5527)
-			.saturating_add(Weight::from_parts(49_180_488, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_984_306, 5527)
+			.saturating_add(Weight::from_parts(58_645_802, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(80_793_000, 3698)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(102_027_000, 3698)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(36_592_000, 7685)
+		Weight::from_parts(47_369_000, 7697)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn set_delegate() -> Weight {
-		Weight::from_parts(13_677_000, 3698)
+		Weight::from_parts(20_350_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn vote_as_delegate() -> Weight {
-		Weight::from_parts(45_808_000, 7685)
+		Weight::from_parts(54_521_000, 7697)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close(v: u32, m: u32, ) -> Weight {
-		Weight::from_parts(205_970_001, 14380)
-			.saturating_add(Weight::from_parts(1_415_815, 0).saturating_mul(v.into()))
-			.saturating_add(Weight::from_parts(14_465_741, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(191_083_678, 14404)
+			.saturating_add(Weight::from_parts(1_560_040, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(20_931_963, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 6695).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 6707).saturating_mul(m.into()))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(v.into()))
 	}
 	fn defend() -> Weight {
-		Weight::from_parts(18_323_000, 7685)
+		Weight::from_parts(22_446_000, 7697)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn dissolve_coop(m: u32, ) -> Weight {
-		Weight::from_parts(78_583_000, 3698)
-			.saturating_add(Weight::from_parts(12_121_083, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(113_821_000, 6102)
+			.saturating_add(Weight::from_parts(14_353_148, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(m.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2609).saturating_mul(m.into()))
 	}
 	fn transfer_dissolved_assets() -> Weight {
-		Weight::from_parts(60_000_000, 6196)
+		Weight::from_parts(90_042_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

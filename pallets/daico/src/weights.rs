@@ -3,9 +3,9 @@
 //!
 //! DO NOT EDIT BY HAND: run `scripts/bench.sh` again.
 //!
-//! Generated with the benchmark CLI 64.0.0 on 2026-11-29.
+//! Generated with the benchmark CLI 64.0.0 on 2026-12-06.
 //! Steps: `10`, repeat: `5`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
 // /root/.cache/coopchain-target/release/coopchain-node-bench
@@ -26,9 +26,9 @@
 // --heap-pages
 // 4096
 // --template
-// scripts/weight-template.hbs
+// /work/main/scripts/weight-template.hbs
 // --output
-// pallets/daico/src/weights.rs
+// /work/main/pallets/daico/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -56,19 +56,25 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Coops` (r:1 w:0)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Daico::NextRaiseId` (r:1 w:1)
 	/// Proof: `Daico::NextRaiseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::RaiseDeposits` (r:0 w:1)
+	/// Proof: `Daico::RaiseDeposits` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Daico::Raises` (r:0 w:1)
 	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	fn create_raise() -> Weight {
-		// Proof size: measured `328`, estimated `6196`.
-		// Minimum execution time: 90_639_000 picoseconds.
-		Weight::from_parts(153_128_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `716`, estimated `6196`.
+		// Minimum execution time: 108_372_000 picoseconds.
+		Weight::from_parts(138_905_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Daico::Raises` (r:1 w:1)
 	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
@@ -79,9 +85,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn contribute() -> Weight {
-		// Proof size: measured `1020`, estimated `3906`.
-		// Minimum execution time: 102_943_000 picoseconds.
-		Weight::from_parts(170_871_000, 3906)
+		// Proof size: measured `1258`, estimated `3906`.
+		// Minimum execution time: 70_853_000 picoseconds.
+		Weight::from_parts(93_304_000, 3906)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -90,9 +96,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn finalize() -> Weight {
-		// Proof size: measured `742`, estimated `6196`.
-		// Minimum execution time: 95_779_000 picoseconds.
-		Weight::from_parts(165_260_000, 6196)
+		// Proof size: measured `847`, estimated `6196`.
+		// Minimum execution time: 67_558_000 picoseconds.
+		Weight::from_parts(88_805_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -101,18 +107,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn draw_tap() -> Weight {
-		// Proof size: measured `690`, estimated `6196`.
-		// Minimum execution time: 86_482_000 picoseconds.
-		Weight::from_parts(134_943_000, 6196)
+		// Proof size: measured `758`, estimated `6196`.
+		// Minimum execution time: 58_374_000 picoseconds.
+		Weight::from_parts(77_295_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Daico::Raises` (r:1 w:1)
 	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	fn lower_tap() -> Weight {
-		// Proof size: measured `511`, estimated `3906`.
-		// Minimum execution time: 23_474_000 picoseconds.
-		Weight::from_parts(42_520_000, 3906)
+		// Proof size: measured `545`, estimated `3906`.
+		// Minimum execution time: 15_326_000 picoseconds.
+		Weight::from_parts(23_354_000, 3906)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -122,14 +128,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daico::Contributions` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Daico::Proposals` (r:1 w:1)
 	/// Proof: `Daico::Proposals` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::CoolingDown` (r:1 w:0)
+	/// Proof: `Daico::CoolingDown` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::MotionDeposits` (r:0 w:1)
+	/// Proof: `Daico::MotionDeposits` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
-		// Proof size: measured `640`, estimated `3906`.
-		// Minimum execution time: 36_308_000 picoseconds.
-		Weight::from_parts(59_191_000, 3906)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Proof size: measured `867`, estimated `3906`.
+		// Minimum execution time: 73_272_000 picoseconds.
+		Weight::from_parts(93_137_000, 3906)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `Daico::Raises` (r:1 w:1)
+	/// Storage: `Daico::Raises` (r:1 w:0)
 	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
 	/// Storage: `Daico::Proposals` (r:1 w:1)
 	/// Proof: `Daico::Proposals` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
@@ -138,11 +152,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daico::Votes` (r:1 w:1)
 	/// Proof: `Daico::Votes` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size: measured `810`, estimated `3906`.
-		// Minimum execution time: 51_346_000 picoseconds.
-		Weight::from_parts(84_699_000, 3906)
+		// Proof size: measured `877`, estimated `3906`.
+		// Minimum execution time: 34_073_000 picoseconds.
+		Weight::from_parts(49_198_000, 3906)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Daico::Raises` (r:1 w:1)
 	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
@@ -150,15 +164,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daico::Proposals` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
 	/// Storage: `Daico::Votes` (r:512 w:512)
 	/// Proof: `Daico::Votes` (`max_values`: None, `max_size`: Some(62), added: 2537, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::MotionDeposits` (r:1 w:1)
+	/// Proof: `Daico::MotionDeposits` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[1, 512]`.
 	fn close_motion(v: u32, ) -> Weight {
-		// Proof size: measured `650`, estimated `3906`.
-		// Minimum execution time: 42_440_000 picoseconds.
-		Weight::from_parts(41_337_373, 3906)
-			.saturating_add(Weight::from_parts(2_858_800, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `1159`, estimated `3906`.
+		// Minimum execution time: 80_219_000 picoseconds.
+		Weight::from_parts(71_786_148, 3906)
+			.saturating_add(Weight::from_parts(1_986_728, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2537).saturating_mul(v.into()))
 	}
@@ -169,78 +189,96 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_refund() -> Weight {
-		// Proof size: measured `1017`, estimated `8799`.
-		// Minimum execution time: 161_884_000 picoseconds.
-		Weight::from_parts(258_265_000, 8799)
+		// Proof size: measured `1121`, estimated `8799`.
+		// Minimum execution time: 116_352_000 picoseconds.
+		Weight::from_parts(146_522_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Not yet measured: an estimate until `scripts/bench.sh pallet-daico` runs.
+	/// Storage: `Daico::Raises` (r:1 w:1)
+	/// Proof: `Daico::Raises` (`max_values`: None, `max_size`: Some(441), added: 2916, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::Proposals` (r:1 w:0)
+	/// Proof: `Daico::Proposals` (`max_values`: None, `max_size`: Some(113), added: 2588, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::Contributions` (r:512 w:512)
+	/// Proof: `Daico::Contributions` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Daico::RaiseDeposits` (r:1 w:1)
+	/// Proof: `Daico::RaiseDeposits` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 512]`.
 	fn prune_raise(c: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 8799)
-			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size: measured `814`, estimated `3906`.
+		// Minimum execution time: 82_199_000 picoseconds.
+		Weight::from_parts(70_233_760, 3906)
+			.saturating_add(Weight::from_parts(2_119_437, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2552).saturating_mul(c.into()))
 	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn create_raise() -> Weight {
-		Weight::from_parts(153_128_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(138_905_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn contribute() -> Weight {
-		Weight::from_parts(170_871_000, 3906)
+		Weight::from_parts(93_304_000, 3906)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn finalize() -> Weight {
-		Weight::from_parts(165_260_000, 6196)
+		Weight::from_parts(88_805_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn draw_tap() -> Weight {
-		Weight::from_parts(134_943_000, 6196)
+		Weight::from_parts(77_295_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn lower_tap() -> Weight {
-		Weight::from_parts(42_520_000, 3906)
+		Weight::from_parts(23_354_000, 3906)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose() -> Weight {
-		Weight::from_parts(59_191_000, 3906)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
+		Weight::from_parts(93_137_000, 3906)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(84_699_000, 3906)
+		Weight::from_parts(49_198_000, 3906)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn close_motion(v: u32, ) -> Weight {
-		Weight::from_parts(41_337_373, 3906)
-			.saturating_add(Weight::from_parts(2_858_800, 0).saturating_mul(v.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(71_786_148, 3906)
+			.saturating_add(Weight::from_parts(1_986_728, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2537).saturating_mul(v.into()))
 	}
 	fn claim_refund() -> Weight {
-		Weight::from_parts(258_265_000, 8799)
+		Weight::from_parts(146_522_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn prune_raise(c: u32, ) -> Weight {
-		Weight::from_parts(100_000_000, 8799)
-			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(70_233_760, 3906)
+			.saturating_add(Weight::from_parts(2_119_437, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2552).saturating_mul(c.into()))
 	}
 }

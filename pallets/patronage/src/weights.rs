@@ -3,9 +3,9 @@
 //!
 //! DO NOT EDIT BY HAND: run `scripts/bench.sh` again.
 //!
-//! Generated with the benchmark CLI 64.0.0 on 2026-11-29.
+//! Generated with the benchmark CLI 64.0.0 on 2026-12-06.
 //! Steps: `10`, repeat: `5`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
 // /root/.cache/coopchain-target/release/coopchain-node-bench
@@ -55,7 +55,9 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Coops` (r:1 w:0)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `Parameters::Parameters` (r:1 w:0)
+	/// Proof: `Parameters::Parameters` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `Patronage::OpenPeriods` (r:1 w:1)
 	/// Proof: `Patronage::OpenPeriods` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
@@ -63,10 +65,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Patronage::Policies` (r:0 w:1)
 	/// Proof: `Patronage::Policies` (`max_values`: None, `max_size`: Some(329), added: 2804, mode: `MaxEncodedLen`)
 	fn set_policy() -> Weight {
-		// Proof size: measured `467`, estimated `11402`.
-		// Minimum execution time: 216_045_000 picoseconds.
-		Weight::from_parts(352_993_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `710`, estimated `11402`.
+		// Minimum execution time: 156_577_000 picoseconds.
+		Weight::from_parts(196_036_000, 11402)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CoopMembership::Roles` (r:1 w:0)
@@ -80,9 +82,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Patronage::MemberPatronage` (r:1 w:1)
 	/// Proof: `Patronage::MemberPatronage` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn record_patronage() -> Weight {
-		// Proof size: measured `799`, estimated `3794`.
-		// Minimum execution time: 51_988_000 picoseconds.
-		Weight::from_parts(87_193_000, 3794)
+		// Proof size: measured `932`, estimated `3794`.
+		// Minimum execution time: 36_439_000 picoseconds.
+		Weight::from_parts(50_720_000, 3794)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -98,10 +100,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Patronage::MemberPatronage` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn record_patronage_batch(n: u32, ) -> Weight {
-		// Proof size: measured `723`, estimated `3794`.
-		// Minimum execution time: 55_905_000 picoseconds.
-		Weight::from_parts(73_735_991, 3794)
-			.saturating_add(Weight::from_parts(23_459_583, 0).saturating_mul(n.into()))
+		// Proof size: measured `858`, estimated `3794`.
+		// Minimum execution time: 41_984_000 picoseconds.
+		Weight::from_parts(39_426_716, 3794)
+			.saturating_add(Weight::from_parts(11_911_587, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -114,15 +116,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Patronage::OpenPeriods` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Patronage::Matured` (r:1 w:0)
+	/// Proof: `Patronage::Matured` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `Patronage::Maturing` (r:1 w:0)
+	/// Proof: `Patronage::Maturing` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Patronage::ClosedPeriods` (r:0 w:1)
 	/// Proof: `Patronage::ClosedPeriods` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 511]`.
 	fn close_period(m: u32, ) -> Weight {
-		// Proof size: measured `1123`, estimated `11402`.
-		// Minimum execution time: 244_288_000 picoseconds.
-		Weight::from_parts(369_830_647, 11402)
-			.saturating_add(Weight::from_parts(222_248, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size: measured `1188`, estimated `11402`.
+		// Minimum execution time: 173_496_000 picoseconds.
+		Weight::from_parts(207_127_914, 11402)
+			.saturating_add(Weight::from_parts(116_040, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Patronage::ClosedPeriods` (r:1 w:1)
@@ -135,41 +141,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Patronage::OpenPeriods` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Patronage::CapitalAccounts` (r:1 w:1)
 	/// Proof: `Patronage::CapitalAccounts` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
+	/// Storage: `Patronage::Matured` (r:1 w:1)
+	/// Proof: `Patronage::Matured` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
+	/// Storage: `Patronage::Maturing` (r:1 w:1)
+	/// Proof: `Patronage::Maturing` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Patronage::EquityOwed` (r:1 w:1)
 	/// Proof: `Patronage::EquityOwed` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 511]`.
 	fn claim(m: u32, ) -> Weight {
-		// Proof size: measured `2130`, estimated `8799`.
-		// Minimum execution time: 228_259_000 picoseconds.
-		Weight::from_parts(339_076_539, 8799)
-			.saturating_add(Weight::from_parts(275_838, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `2261`, estimated `8799`.
+		// Minimum execution time: 151_579_000 picoseconds.
+		Weight::from_parts(200_963_555, 8799)
+			.saturating_add(Weight::from_parts(143_215, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Patronage::OpenPeriods` (r:1 w:0)
 	/// Proof: `Patronage::OpenPeriods` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Patronage::CapitalAccounts` (r:1 w:1)
 	/// Proof: `Patronage::CapitalAccounts` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
+	/// Storage: `Patronage::Matured` (r:1 w:1)
+	/// Proof: `Patronage::Matured` (`max_values`: None, `max_size`: Some(333), added: 2808, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Patronage::EquityOwed` (r:1 w:1)
 	/// Proof: `Patronage::EquityOwed` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 16]`.
-	fn revolve(_t: u32, ) -> Weight {
-		// Proof size: measured `602`, estimated `6196`.
-		// Minimum execution time: 100_328_000 picoseconds.
-		Weight::from_parts(191_709_815, 6196)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+	fn revolve(t: u32, ) -> Weight {
+		// Proof size: measured `729`, estimated `6196`.
+		// Minimum execution time: 79_870_000 picoseconds.
+		Weight::from_parts(103_347_478, 6196)
+			.saturating_add(Weight::from_parts(36_879, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Patronage::ClosedPeriods` (r:1 w:1)
 	/// Proof: `Patronage::ClosedPeriods` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn sweep_unclaimed() -> Weight {
-		// Proof size: measured `685`, estimated `6196`.
-		// Minimum execution time: 93_796_000 picoseconds.
-		Weight::from_parts(158_237_000, 6196)
+		// Proof size: measured `752`, estimated `6196`.
+		// Minimum execution time: 63_045_000 picoseconds.
+		Weight::from_parts(78_493_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -178,15 +191,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend_fund() -> Weight {
-		// Proof size: measured `350`, estimated `6196`.
-		// Minimum execution time: 90_230_000 picoseconds.
-		Weight::from_parts(166_282_000, 6196)
+		// Proof size: measured `418`, estimated `6196`.
+		// Minimum execution time: 59_424_000 picoseconds.
+		Weight::from_parts(75_742_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Not yet measured: an estimate until `scripts/bench.sh pallet-patronage` runs.
+	/// Storage: `CoopMembership::Coops` (r:1 w:0)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_dissolved_reserve() -> Weight {
-		Weight::from_parts(80_000_000, 6196)
+		// Proof size: measured `623`, estimated `8799`.
+		// Minimum execution time: 99_431_000 picoseconds.
+		Weight::from_parts(130_276_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -195,18 +213,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn set_policy() -> Weight {
-		Weight::from_parts(352_993_000, 11402)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(196_036_000, 11402)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn record_patronage() -> Weight {
-		Weight::from_parts(87_193_000, 3794)
+		Weight::from_parts(50_720_000, 3794)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn record_patronage_batch(n: u32, ) -> Weight {
-		Weight::from_parts(73_735_991, 3794)
-			.saturating_add(Weight::from_parts(23_459_583, 0).saturating_mul(n.into()))
+		Weight::from_parts(39_426_716, 3794)
+			.saturating_add(Weight::from_parts(11_911_587, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
@@ -214,34 +232,35 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2556).saturating_mul(n.into()))
 	}
 	fn close_period(m: u32, ) -> Weight {
-		Weight::from_parts(369_830_647, 11402)
-			.saturating_add(Weight::from_parts(222_248, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(207_127_914, 11402)
+			.saturating_add(Weight::from_parts(116_040, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn claim(m: u32, ) -> Weight {
-		Weight::from_parts(339_076_539, 8799)
-			.saturating_add(Weight::from_parts(275_838, 0).saturating_mul(m.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
+		Weight::from_parts(200_963_555, 8799)
+			.saturating_add(Weight::from_parts(143_215, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
-	fn revolve(_t: u32, ) -> Weight {
-		Weight::from_parts(191_709_815, 6196)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	fn revolve(t: u32, ) -> Weight {
+		Weight::from_parts(103_347_478, 6196)
+			.saturating_add(Weight::from_parts(36_879, 0).saturating_mul(t.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn sweep_unclaimed() -> Weight {
-		Weight::from_parts(158_237_000, 6196)
+		Weight::from_parts(78_493_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn spend_fund() -> Weight {
-		Weight::from_parts(166_282_000, 6196)
+		Weight::from_parts(75_742_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn transfer_dissolved_reserve() -> Weight {
-		Weight::from_parts(80_000_000, 6196)
+		Weight::from_parts(130_276_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
