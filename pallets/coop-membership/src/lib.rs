@@ -38,7 +38,7 @@ pub use weights::WeightInfo;
 
 use alloc::{boxed::Box, vec::Vec};
 use coop_primitives::{
-	CoopId, CoopInspect, CoopRole, MemberEquity, OnMemberRemoved, RoleSet, Tally,
+	CoopId, CoopInspect, CoopRole, MemberEquity, OnCoopDissolved, OnMemberRemoved, RoleSet, Tally,
 };
 use frame_support::{
 	defensive,
@@ -137,6 +137,10 @@ pub mod pallet {
 		/// What a co-op owes its members besides share capital (retained patronage): a
 		/// dissolved co-op's treasury keeps it for them.
 		type MemberEquity: MemberEquity<BalanceOf<Self>>;
+
+		/// Told when a co-op has dissolved (in coopchain, patronage matures all the co-op's
+		/// retained equity at once: no period of a dissolved co-op will ever close).
+		type OnDissolved: OnCoopDissolved;
 
 		/// Where a dissolved co-op's indivisible assets go once its members are paid: what is
 		/// left in its treasury (in coopchain the federation's development fund).
@@ -790,7 +794,10 @@ pub mod pallet {
 		#[pallet::weight(Pallet::<T>::dissolve_weight(&members::Dissolved {
 			members: T::MaxMembers::get(),
 			applications: T::MaxOpenApplications::get(),
-			votes_cleared: T::MaxOpenApplications::get().saturating_mul(T::MaxMembers::get()),
+			// Votes and the co-op's own votes (`OwnVotes`), on each application.
+			votes_cleared: T::MaxOpenApplications::get()
+				.saturating_mul(T::MaxMembers::get())
+				.saturating_mul(2),
 			memberships: T::MaxCoopMemberships::get(),
 		}))]
 		pub fn dissolve_coop(origin: OriginFor<T>, coop: CoopId) -> DispatchResultWithPostInfo {

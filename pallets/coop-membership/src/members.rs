@@ -287,6 +287,7 @@ impl<T: Config> Pallet<T> {
 			)?;
 		}
 		Coops::<T>::remove(coop);
+		T::OnDissolved::on_coop_dissolved(coop);
 		Self::deposit_event(Event::CoopDissolved { coop, members });
 		Ok(Dissolved { members, applications, votes_cleared, memberships })
 	}
@@ -323,13 +324,13 @@ impl<T: Config> Pallet<T> {
 		);
 		let treasury = Self::treasury(coop);
 		let owed = T::MemberEquity::owed_to_members(coop);
+		// What stays for the members, if anything, stays spendable on top of the existential
+		// deposit that keeps the treasury alive (revolving pays it from there).
+		let keep = if owed.is_zero() { Preservation::Expendable } else { Preservation::Preserve };
 		let amount =
-			T::Currency::reducible_balance(&treasury, Preservation::Expendable, Fortitude::Polite)
-				.saturating_sub(owed);
+			T::Currency::reducible_balance(&treasury, keep, Fortitude::Polite).saturating_sub(owed);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToTransfer);
 		let to = T::DissolvedAssetsTo::get();
-		// What stays for the members, if anything, keeps the treasury alive.
-		let keep = if owed.is_zero() { Preservation::Expendable } else { Preservation::Preserve };
 		T::Currency::transfer(&treasury, &to, amount, keep)?;
 		Self::deposit_event(Event::DissolvedAssetsTransferred { coop, to, amount });
 		Ok(())
@@ -348,9 +349,13 @@ impl<T: Config> Pallet<T> {
 		let per_member = hook.saturating_add(db.reads_writes(1, 1));
 		let per_membership = <T as Config>::WeightInfo::leave()
 			.saturating_add(hook)
-			.saturating_add(db.reads_writes(2, 2));
+			.saturating_add(db.reads_writes(2, 2))
+			.saturating_add(
+				db.reads_writes(3, 3).saturating_mul(T::MaxOpenApplications::get().into()),
+			);
 		<T as Config>::WeightInfo::dissolve_coop(done.members)
 			.saturating_add(per_member.saturating_mul(done.members.into()))
+			.saturating_add(T::OnDissolved::on_coop_dissolved_weight())
 			.saturating_add(db.reads_writes(3, 1))
 			.saturating_add(db.reads_writes(4, 6).saturating_mul(done.applications.into()))
 			.saturating_add(db.writes(done.votes_cleared.into()))
@@ -513,6 +518,10 @@ impl<T: Config> Pallet<T> {
 		let application =
 			Applications::<T>::take(coop, &applicant).ok_or(Error::<T>::ApplicationNotFound)?;
 		Self::check_admissible(info, application.class)?;
+		// A co-op that applied and has dissolved since is nobody to admit.
+		if let Some(applying) = Self::coop_of_treasury(&applicant) {
+			ensure!(Coops::<T>::contains_key(applying), Error::<T>::CoopNotFound);
+		}
 		T::Currency::transfer_on_hold(
 			&HoldReason::ApplicationShare.into(),
 			&applicant,

@@ -91,6 +91,7 @@ impl Config for Test {
 	type PalletId = CoopPalletId;
 	type OnMemberRemoved = RecordRemovals;
 	type MemberEquity = MockEquity;
+	type OnDissolved = ();
 	type DissolvedAssetsTo = DissolvedAssetsTo;
 	type MaxCoopMemberships = ConstU32<2>;
 	type MaxNameLen = ConstU32<32>;

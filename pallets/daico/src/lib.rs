@@ -448,7 +448,7 @@ pub mod pallet {
 		TooManyContributors,
 		/// The window has not ended yet, or the raise is already finalised.
 		CannotFinalize,
-		/// The raise is not active.
+		/// The raise is not active (still funding, failed, dissolved, or drawn to the last unit).
 		NotActive,
 		/// Only the beneficiary may do this.
 		NotBeneficiary,
@@ -634,9 +634,10 @@ pub mod pallet {
 		/// Events: [`Event::Voted`], and [`Event::TapFrozen`] when a dissolve motion reaches
 		/// the pre-quorum.
 		#[pallet::call_index(6)]
-		// One more read than the benchmark's raise: the voter's membership, where heads count.
+		// Two more reads than the benchmark's raise: whether the co-op exists and the voter's
+		// membership, where heads count.
 		#[pallet::weight(<T as Config>::WeightInfo::vote()
-			.saturating_add(T::DbWeight::get().reads(1)))]
+			.saturating_add(T::DbWeight::get().reads(2)))]
 		pub fn vote(
 			origin: OriginFor<T>,
 			raise: RaiseId,

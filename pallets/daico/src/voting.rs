@@ -30,6 +30,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let r = Raises::<T>::get(raise).ok_or(Error::<T>::RaiseNotFound)?;
 		ensure!(r.state == RaiseState::Active, Error::<T>::NotActive);
+		// A raise drawn to the last unit has nothing left to decide (and is to be pruned).
+		let settled = r.tapped.saturating_add(r.milestones_paid) == r.raised;
+		ensure!(!settled, Error::<T>::NotActive);
 		ensure!(Contributions::<T>::contains_key(raise, &who), Error::<T>::NotContributor);
 		let kind = proposal.kind();
 		ensure!(!Motions::<T>::contains_key(raise, kind), Error::<T>::MotionAlreadyOpen);
@@ -83,7 +86,10 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now < m.ends, Error::<T>::VotingEnded);
 		let stake = Contributions::<T>::get(raise, &who).ok_or(Error::<T>::NotContributor)?.amount;
-		if r.params.voting.counts_heads() {
+		// Heads are the co-op's members at the vote; once the co-op has dissolved, the
+		// contributors it admitted still vote (nobody else could join it since).
+		let members_only = r.params.contributors == crate::Contributors::MembersOnly;
+		if r.params.voting.counts_heads() && members_only && T::Coops::coop_exists(r.coop) {
 			ensure!(T::Coops::is_member(r.coop, &who), Error::<T>::NoLongerMember);
 		}
 		let previous = Votes::<T>::get((raise, kind), &who);
@@ -143,7 +149,9 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::settle_deposit(raise, kind, &r, &m, passed || Self::reaches_quorum(&r, &m));
 		if !passed {
-			CoolingDown::<T>::insert(raise, kind, now.saturating_add(T::ProposalCooldown::get()));
+			// At least as long as the raise's votes: a freeze cannot follow a freeze.
+			let cooldown = T::ProposalCooldown::get().max(r.params.voting_period);
+			CoolingDown::<T>::insert(raise, kind, now.saturating_add(cooldown));
 		}
 		if passed {
 			// A proposal that cannot be carried out changes nothing, and the motion still

@@ -29,16 +29,16 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::CoopNotDissolved
 		);
 		let to = T::DissolvedAssetsTo::get();
-		let all = |who: &T::AccountId| {
-			T::Currency::reducible_balance(who, Preservation::Expendable, Fortitude::Polite)
-		};
+		// Each account keeps its seed: later sweeps of the co-op's unclaimed allocations still
+		// land in a living reserve.
+		let all = |who: &T::AccountId| Self::spendable(who);
 		let (reserve_account, fund_account) =
 			(Self::reserve_account(coop), Self::fund_account(coop));
 		let (reserve, fund) = (all(&reserve_account), all(&fund_account));
 		ensure!(!reserve.is_zero() || !fund.is_zero(), Error::<T>::NothingToTransfer);
 		for (from, amount) in [(&reserve_account, reserve), (&fund_account, fund)] {
 			if !amount.is_zero() {
-				T::Currency::transfer(from, &to, amount, Preservation::Expendable)?;
+				T::Currency::transfer(from, &to, amount, Preservation::Preserve)?;
 			}
 		}
 		Self::deposit_event(Event::DissolvedReserveTransferred { coop, to, reserve, fund });

@@ -32,9 +32,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		// A closed period always has an open period after it.
 		let open = OpenPeriods::<T>::get(coop).defensive_ok_or(Error::<T>::NoPolicy)?;
+		let horizon = Self::horizon(coop, open.index);
 		let mut tranches = CapitalAccounts::<T>::get(coop, member);
 		if tranches.is_full() {
-			tranches = Self::merge_matured(coop, member, tranches, open.index)?;
+			tranches = Self::merge_matured(coop, member, tranches, horizon)?;
 		}
 		let tranche = EquityTranche { period, matures_after, amount: retained };
 		let at = tranches
@@ -44,7 +45,7 @@ impl<T: Config> Pallet<T> {
 		// The account is not full: it was not, or merging made room.
 		tranches.try_insert(at, tranche).defensive_map_err(|_| Error::<T>::CapitalAccountFull)?;
 		CapitalAccounts::<T>::insert(coop, member, tranches);
-		Self::enter_maturity(coop, matures_after, retained, open.index);
+		Self::enter_maturity(coop, matures_after, retained, horizon);
 		EquityOwed::<T>::try_mutate(coop, |owed| -> DispatchResult {
 			*owed = owed.ensure_add(retained)?;
 			Ok(())
@@ -113,14 +114,15 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_revolve(coop: CoopId, member: T::AccountId) -> Result<u32, DispatchError> {
 		let open = OpenPeriods::<T>::get(coop).ok_or(Error::<T>::NoPolicy)?;
 		let tranches = CapitalAccounts::<T>::get(coop, &member);
+		let horizon = Self::horizon(coop, open.index);
 		ensure!(
-			tranches.first().is_some_and(|t| t.matures_after < open.index),
+			tranches.first().is_some_and(|t| t.matures_after < horizon),
 			Error::<T>::NothingMatured
 		);
 		let treasury = T::Coops::treasury_account(coop);
 		let mut buckets = Matured::<T>::get(coop);
 		let Repayment { paid, touched, tranches } =
-			Self::repay_matured(tranches, open.index, Self::spendable(&treasury), &mut buckets);
+			Self::repay_matured(tranches, horizon, Self::spendable(&treasury), &mut buckets);
 		ensure!(!paid.is_zero(), Error::<T>::TreasuryCannotPay);
 		Self::ensure_can_receive(&member, paid)?;
 		Self::pay(&treasury, &member, paid)?;

@@ -37,7 +37,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariant 6.
 	fn check_maturity_order() -> Result<(), TryRuntimeError> {
-		let open = |coop| OpenPeriods::<T>::get(coop).map(|o| o.index).unwrap_or_default();
+		let open = |coop| {
+			let index = OpenPeriods::<T>::get(coop).map(|o| o.index).unwrap_or_default();
+			Self::horizon(coop, index)
+		};
 		let mut maturing: BTreeMap<(CoopId, PeriodIndex), BalanceOf<T>> = BTreeMap::new();
 		let mut matured: BTreeMap<CoopId, alloc::vec::Vec<(PeriodIndex, BalanceOf<T>)>> =
 			BTreeMap::new();

@@ -35,7 +35,7 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use coop_primitives::{CoopId, CoopInspect, MemberEquity};
+use coop_primitives::{CoopId, CoopInspect, MemberEquity, OnCoopDissolved};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -417,6 +417,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxTranches::get() >= 2, "a capital account must hold two tranches");
+			assert!(T::MaxMaturities::get() >= 1, "matured equity needs a bucket");
 			assert!(T::MaxCategories::get() >= 1, "a policy must allow a category");
 			assert!(T::MaxBatch::get() >= 1, "a batch must allow a record");
 			assert!(
@@ -540,7 +541,9 @@ pub mod pallet {
 		/// Events: [`Event::AllocationNotified`], and [`Event::TranchesMerged`] when a full
 		/// capital account's matured tranches were merged.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::claim(T::MaxMembers::get()))]
+		// One more read than the benchmark: whether the co-op still exists (its horizon).
+		#[pallet::weight(T::WeightInfo::claim(T::MaxMembers::get())
+			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn claim(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -564,7 +567,9 @@ pub mod pallet {
 		///
 		/// Events: [`Event::EquityRevolved`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::revolve(T::MaxTranches::get()))]
+		// One more read than the benchmark: whether the co-op still exists (its horizon).
+		#[pallet::weight(T::WeightInfo::revolve(T::MaxTranches::get())
+			.saturating_add(T::DbWeight::get().reads(1)))]
 		pub fn revolve(
 			origin: OriginFor<T>,
 			coop: CoopId,
@@ -572,7 +577,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let touched = Self::do_revolve(coop, member)?;
-			Ok(Some(T::WeightInfo::revolve(touched)).into())
+			Ok(Some(T::WeightInfo::revolve(touched).saturating_add(T::DbWeight::get().reads(1)))
+				.into())
 		}
 
 		/// Move what is left of a closed period's allocations to the reserve once its claim
@@ -630,6 +636,22 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			Self::do_transfer_dissolved_reserve(coop)
 		}
+	}
+}
+
+/// A dissolved co-op will never close another period: all its retained equity matures now, and
+/// is revolved from its treasury oldest first.
+impl<T: Config> OnCoopDissolved for Pallet<T> {
+	fn on_coop_dissolved(coop: CoopId) {
+		Self::mature_all(coop);
+	}
+
+	/// At most `MaxTranches` maturities still to come (the revolving period is shorter), each
+	/// read and removed, and the matured buckets read and written.
+	fn on_coop_dissolved_weight() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1).saturating_add(
+			T::DbWeight::get().reads_writes(1, 1).saturating_mul(T::MaxTranches::get().into()),
+		)
 	}
 }
 

@@ -9,6 +9,7 @@
 //! the last one takes the new key (the equity in it loses a little priority, none is lost).
 
 use crate::*;
+use coop_primitives::CoopInspect;
 use frame_support::{defensive, traits::DefensiveSaturating};
 use sp_runtime::traits::{Saturating, Zero};
 
@@ -25,6 +26,30 @@ impl<T: Config> Pallet<T> {
 			Maturing::<T>::mutate(coop, matures_after, |owed| owed.saturating_accrue(amount));
 		} else {
 			Matured::<T>::mutate(coop, |buckets| Self::add_matured(buckets, matures_after, amount));
+		}
+	}
+
+	/// The period before which retained equity of `coop` has matured: the open period's, or,
+	/// once the co-op has dissolved (no period of it will close again), every period.
+	pub(crate) fn horizon(coop: CoopId, open_index: PeriodIndex) -> PeriodIndex {
+		if T::Coops::coop_exists(coop) {
+			open_index
+		} else {
+			PeriodIndex::MAX
+		}
+	}
+
+	/// The co-op dissolved: all its maturing equity joins the matured, oldest first.
+	pub(crate) fn mature_all(coop: CoopId) {
+		let mut maturing: alloc::vec::Vec<_> = Maturing::<T>::drain_prefix(coop).collect();
+		maturing.sort_by_key(|(m, _)| *m);
+		Matured::<T>::mutate(coop, |buckets| {
+			for (m, owed) in maturing {
+				Self::add_matured(buckets, m, owed);
+			}
+		});
+		if Matured::<T>::get(coop).is_empty() {
+			Matured::<T>::remove(coop);
 		}
 	}
 

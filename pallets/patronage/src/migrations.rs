@@ -26,6 +26,7 @@ pub mod v2 {
 			for (coop, _, tranches) in CapitalAccounts::<T>::iter() {
 				accounts.saturating_inc();
 				let open = OpenPeriods::<T>::get(coop).map(|o| o.index).unwrap_or_default();
+				let open = Pallet::<T>::horizon(coop, open);
 				for t in tranches {
 					if t.matures_after >= open {
 						Maturing::<T>::mutate(coop, t.matures_after, |owed| {

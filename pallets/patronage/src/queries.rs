@@ -25,6 +25,7 @@ impl<T: Config> Pallet<T> {
 	/// A member's capital account (runtime API).
 	pub fn capital_account(coop: CoopId, member: &T::AccountId) -> CapitalAccount<BalanceOf<T>> {
 		let open_index = OpenPeriods::<T>::get(coop).map(|o| o.index).unwrap_or_default();
+		let open_index = Self::horizon(coop, open_index);
 		let tranches = CapitalAccounts::<T>::get(coop, member);
 		// Part of what the account owes, which is a balance.
 		let matured = tranches

@@ -27,9 +27,13 @@ impl<T: Config> Pallet<T> {
 		let treasury = T::Coops::treasury_account(coop);
 		let spendable = Self::spendable(&treasury);
 		ensure!(spendable >= surplus, Error::<T>::TreasuryTooPoor);
-		// The treasury keeps what matured equity is owed, with what matures with this close.
+		// The treasury keeps what matured equity is owed, with what matures with this close: a
+		// surplus comes only out of what is left (closing with none is always possible).
 		let matured = Self::matured_owed(coop).saturating_add(Maturing::<T>::get(coop, open.index));
-		ensure!(spendable.saturating_sub(surplus) >= matured, Error::<T>::MaturedEquityUnpaid);
+		ensure!(
+			surplus.is_zero() || spendable.saturating_sub(surplus) >= matured,
+			Error::<T>::MaturedEquityUnpaid
+		);
 
 		let split = Self::split_surplus(&policy, &open, surplus)?;
 		let now = frame_system::Pallet::<T>::block_number();

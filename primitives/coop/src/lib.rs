@@ -142,6 +142,21 @@ impl<Balance: Default> MemberEquity<Balance> for () {
 	}
 }
 
+/// Called when a co-op has dissolved (after its members left).
+pub trait OnCoopDissolved {
+	/// `coop` no longer exists.
+	fn on_coop_dissolved(coop: CoopId);
+	/// The most weight `on_coop_dissolved` takes.
+	fn on_coop_dissolved_weight() -> Weight;
+}
+
+impl OnCoopDissolved for () {
+	fn on_coop_dissolved(_: CoopId) {}
+	fn on_coop_dissolved_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// Called after a member has left a co-op (withdrawn, expelled, or the co-op dissolved).
 pub trait OnMemberRemoved<AccountId> {
 	/// `who` is no longer a member of `coop`.

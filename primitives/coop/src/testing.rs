@@ -40,6 +40,8 @@ std::thread_local! {
 	static MEMBERS: RefCell<Vec<u128>> = const { RefCell::new(Vec::new()) };
 	/// Holders of co-op 0's `Operator` role.
 	static OPERATORS: RefCell<Vec<u128>> = const { RefCell::new(Vec::new()) };
+	/// Co-ops the test dissolved.
+	static DISSOLVED: RefCell<Vec<CoopId>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The test registry: co-ops 0 and 1, members and operators of co-op 0 as the test sets them.
@@ -64,6 +66,10 @@ impl MockCoops {
 		let who = who.into();
 		MEMBERS.with(|m| m.borrow_mut().retain(|x| *x != who));
 	}
+	/// Dissolves `coop` (it no longer exists; its members are kept, as no hook runs).
+	pub fn dissolve(coop: CoopId) {
+		DISSOLVED.with(|d| d.borrow_mut().push(coop));
+	}
 	/// Grants `who` co-op 0's operator role.
 	pub fn add_operator(who: impl Into<u128>) {
 		let who = who.into();
@@ -73,7 +79,7 @@ impl MockCoops {
 
 impl<A: Copy + Into<u128> + From<u64>> CoopInspect<A> for MockCoops {
 	fn coop_exists(coop: CoopId) -> bool {
-		coop <= 1
+		coop <= 1 && !DISSOLVED.with(|d| d.borrow().contains(&coop))
 	}
 	fn is_member(coop: CoopId, who: &A) -> bool {
 		let who: u128 = (*who).into();

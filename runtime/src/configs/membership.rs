@@ -51,6 +51,8 @@ impl pallet_coop_membership::Config for Runtime {
 	type OnMemberRemoved = (crate::CircularCredit, crate::CoopValidators);
 	/// A dissolved co-op's treasury keeps what its members' capital accounts hold.
 	type MemberEquity = crate::Patronage;
+	/// A dissolved co-op's retained equity all matures at once.
+	type OnDissolved = crate::Patronage;
 	/// What is left of a dissolved co-op goes to the federation's development fund.
 	type DissolvedAssetsTo = super::patronage::FederationFund;
 	/// A co-op may be a member of up to sixteen co-ops.

@@ -206,19 +206,48 @@ fn a_dissolved_coops_indivisible_assets_go_to_the_development_fund_once_members_
 		assert_noop!(transfer(), E::RedemptionsOutstanding);
 		assert_ok!(Membership::redeem_share(signed(9), coop, 1));
 		assert_ok!(Membership::redeem_share(signed(9), coop, 2));
-		// then what is left beyond what its members' capital accounts hold goes on,
+		// then what is left beyond what its members' capital accounts hold goes on: the
+		// treasury keeps 100 spendable on top of its existential deposit,
 		assert_ok!(transfer());
+		let ed = <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
 		assert_eq!(
 			last_event(),
-			Event::DissolvedAssetsTransferred { coop, to: DEVELOPMENT_FUND, amount: 400 }
+			Event::DissolvedAssetsTransferred { coop, to: DEVELOPMENT_FUND, amount: 400 - ed }
 		);
-		assert_eq!(free(DEVELOPMENT_FUND), 400);
-		assert_eq!(free(treasury(coop)), 100);
+		assert_eq!(free(DEVELOPMENT_FUND), 400 - ed);
+		assert_eq!(free(treasury(coop)), 100 + ed);
 		assert_noop!(transfer(), E::NothingToTransfer);
 		// and once the members' equity is paid, the treasury is empty.
 		EQUITY_OWED.with(|e| *e.borrow_mut() = 0);
 		assert_ok!(transfer());
 		assert_eq!(free(treasury(coop)), 0);
 		assert_eq!(free(DEVELOPMENT_FUND), 500);
+	});
+}
+
+#[test]
+fn a_coop_that_dissolved_while_applying_is_not_admitted() {
+	ExtBuilder::default().with_federation(vec![10]).build_and_execute(|| {
+		// Given co-op 1's application (by its motion) to co-op 2, which admits by vote,
+		let coop = found(1, open_bylaws());
+		let other = found(2, bylaws());
+		assert_ok!(Balances::mint_into(&treasury(coop), ENDOWMENT));
+		assert_ok!(Membership::apply(Origin::Coop(coop).into(), other, WORKER));
+		let application = last_motion(other);
+		// and co-op 1 dissolved meanwhile,
+		assert_ok!(Membership::dissolve_coop(Origin::CoopSpecial(coop).into(), coop));
+		// when co-op 2 approves the application, then nobody is admitted: the dead co-op's
+		// treasury would be a voter nobody can act for. Its share and deposit go back.
+		vote_all(other, application, &[2], true);
+		deliberate();
+		assert_ok!(Membership::close_motion(signed(2), other, application, Weight::zero()));
+		assert!(events().contains(&Event::MotionNotExecuted {
+			coop: other,
+			motion: application,
+			reason: E::CoopNotFound.into()
+		}));
+		assert!(!Members::<Test>::contains_key(other, treasury(coop)));
+		assert!(!CoopMemberships::<Test>::contains_key(coop));
+		assert_eq!(held(treasury(coop)), 0);
 	});
 }

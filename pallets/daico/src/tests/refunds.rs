@@ -132,6 +132,11 @@ fn only_a_settled_raise_is_pruned() {
 		assert_ok!(Daico::draw_tap(signed(TEAM), raise));
 		let r = raise_of(raise);
 		assert_eq!(r.tapped + r.milestones_paid, r.raised);
+		// nothing is left to decide on it (no motion can keep it from being pruned);
+		assert_noop!(
+			Daico::propose(signed(2), raise, Proposal::RaiseTap { new_rate: 20 }),
+			E::NotActive
+		);
 		// it waits for the open motion;
 		assert_noop!(prune(), E::MotionStillOpen);
 		assert_ok!(Daico::close_motion(signed(9), raise, ProposalKind::Dissolve));

@@ -348,3 +348,38 @@ fn a_contributor_who_left_the_coop_no_longer_counts_as_a_head() {
 		assert_ok!(Daico::vote(signed(32), id, ProposalKind::RaiseTap, true));
 	});
 }
+
+#[test]
+fn once_the_coop_has_dissolved_its_contributors_still_vote_by_head() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a head-count raise of co-op 0, contributor 4 removed from its members, and the
+		// co-op then dissolved,
+		let raise = active_raise(params());
+		MockCoops::remove_member(4u128);
+		MockCoops::dissolve(0);
+		// when the contributors vote to dissolve the raise, every one of them counts (nobody
+		// could join the dissolved co-op since), and the escrow becomes refundable.
+		assert_ok!(Daico::propose(signed(1), raise, Proposal::Dissolve));
+		vote_all(raise, ProposalKind::Dissolve, &[1, 2, 3, 4, 5], true);
+		close_after_vote(raise, ProposalKind::Dissolve);
+		assert_eq!(raise_of(raise).state, RaiseState::Dissolved);
+	});
+}
+
+#[test]
+fn a_failed_kind_cools_down_at_least_as_long_as_the_raises_votes() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a raise whose votes last 20 blocks (longer than `ProposalCooldown`, 10), and a
+		// dissolve motion that failed,
+		let raise = active_raise(RaiseParams { voting_period: 20, ..params() });
+		assert_ok!(Daico::propose(signed(5), raise, Proposal::Dissolve));
+		close_after_vote(raise, ProposalKind::Dissolve);
+		let closed = System::block_number();
+		// when a new dissolve motion is proposed before 20 blocks have passed, then it is
+		// refused: one freeze cannot follow another with the tap barely running between.
+		run_to_block(closed + COOLDOWN);
+		assert_noop!(Daico::propose(signed(5), raise, Proposal::Dissolve), E::ProposalCoolingDown);
+		run_to_block(closed + 20);
+		assert_ok!(Daico::propose(signed(5), raise, Proposal::Dissolve));
+	});
+}

@@ -198,3 +198,43 @@ fn past_the_bound_the_newest_matured_equity_shares_the_last_bucket() {
 		assert!(!Matured::<Test>::contains_key(0));
 	});
 }
+
+#[test]
+fn a_dissolved_coops_equity_all_matures_and_is_revolved() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's 3 570 that would mature after period 2, when only period 0 closed,
+		member_one_with_equity();
+		assert_noop!(
+			Patronage::revolve(RuntimeOrigin::signed(9), 0, 1),
+			Error::<Test>::NothingMatured
+		);
+		// when the co-op dissolves (no period of it will ever close again),
+		MockCoops::dissolve(0);
+		<Patronage as coop_primitives::OnCoopDissolved>::on_coop_dissolved(0);
+		// then the equity has matured, and is paid back from the treasury.
+		assert!(Maturing::<Test>::iter_prefix(0).next().is_none());
+		assert_eq!(Matured::<Test>::get(0).into_inner(), vec![(2, 3_570)]);
+		let before = balance(1);
+		assert_ok!(Patronage::revolve(RuntimeOrigin::signed(9), 0, 1));
+		assert_eq!(balance(1), before + 3_570);
+		assert_eq!(EquityOwed::<Test>::get(0), 0);
+	});
+}
+
+#[test]
+fn a_period_closes_without_surplus_even_when_matured_equity_is_unpaid() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given member 1's 3 570 matured and unpaid, and a treasury short of it,
+		member_one_with_equity();
+		close(0);
+		close(0);
+		Balances::set_balance(&TREASURY, ED + 1_000);
+		// when the co-op closes a period with no surplus, then it closes (claims and the
+		// maturing of equity go on), and with any surplus it is refused.
+		assert_ok!(Patronage::close_period(coop_origin(), 0, 0));
+		assert_noop!(
+			Patronage::close_period(coop_origin(), 0, 1),
+			Error::<Test>::MaturedEquityUnpaid
+		);
+	});
+}
