@@ -94,6 +94,19 @@ fn finalize_now<T: Config>(raise: RaiseId) {
 	Daico::<T>::finalize(RawOrigin::Signed(caller).into(), raise).expect("window over");
 }
 
+/// A raise of `n` contributors that they voted to dissolve: refundable.
+fn dissolved_raise<T: Config>(n: u32) -> (RaiseId, Vec<T::AccountId>) {
+	let (raise, contributors) = raise_with::<T>(n);
+	finalize_now::<T>(raise);
+	dissolve_votes::<T>(raise, &contributors);
+	let ends = Motions::<T>::get(raise, ProposalKind::Dissolve).map(|m| m.ends).unwrap_or_default();
+	frame_system::Pallet::<T>::set_block_number(ends);
+	let caller: T::AccountId = whitelisted_caller();
+	Daico::<T>::close_motion(RawOrigin::Signed(caller).into(), raise, ProposalKind::Dissolve)
+		.expect("voting over");
+	(raise, contributors)
+}
+
 /// Opens a dissolve motion and has `voters` vote aye on it.
 fn dissolve_votes<T: Config>(raise: RaiseId, voters: &[T::AccountId]) {
 	Daico::<T>::propose(RawOrigin::Signed(voters[0].clone()).into(), raise, Proposal::Dissolve)
@@ -255,19 +268,8 @@ mod benchmarks {
 	#[benchmark]
 	fn claim_refund() {
 		let n = T::MinVoters::get().max(3);
-		let (raise, contributors) = raise_with::<T>(n);
-		finalize_now::<T>(raise);
-		dissolve_votes::<T>(raise, &contributors);
-		let ends =
-			Motions::<T>::get(raise, ProposalKind::Dissolve).map(|m| m.ends).unwrap_or_default();
-		frame_system::Pallet::<T>::set_block_number(ends);
+		let (raise, contributors) = dissolved_raise::<T>(n);
 		let caller: T::AccountId = whitelisted_caller();
-		Daico::<T>::close_motion(
-			RawOrigin::Signed(caller.clone()).into(),
-			raise,
-			ProposalKind::Dissolve,
-		)
-		.expect("voting over");
 		let last = contributors[contributors.len() - 1].clone();
 		for who in contributors.iter().take(contributors.len() - 1) {
 			Daico::<T>::claim_refund(RawOrigin::Signed(caller.clone()).into(), raise, who.clone())
@@ -283,19 +285,8 @@ mod benchmarks {
 	/// Pruning a dissolved raise whose `c` contributors were all refunded.
 	#[benchmark]
 	fn prune_raise(c: Linear<1, { T::MaxContributors::get() }>) {
-		let (raise, contributors) = raise_with::<T>(c);
-		finalize_now::<T>(raise);
-		dissolve_votes::<T>(raise, &contributors);
-		let ends =
-			Motions::<T>::get(raise, ProposalKind::Dissolve).map(|m| m.ends).unwrap_or_default();
-		frame_system::Pallet::<T>::set_block_number(ends);
+		let (raise, contributors) = dissolved_raise::<T>(c);
 		let caller: T::AccountId = whitelisted_caller();
-		Daico::<T>::close_motion(
-			RawOrigin::Signed(caller.clone()).into(),
-			raise,
-			ProposalKind::Dissolve,
-		)
-		.expect("voting over");
 		for who in contributors {
 			Daico::<T>::claim_refund(RawOrigin::Signed(caller.clone()).into(), raise, who)
 				.expect("refundable");

@@ -57,17 +57,24 @@ fn cap_is_checked_again_at_admission() {
 	});
 }
 
+/// An open co-op of 1 and 2 (workers), 3 and 6 (investors, within the cap: 2 of 6 voters), 4
+/// and 5 (consumers).
+fn six_voters_two_investors() -> CoopId {
+	let coop = found(1, open_bylaws());
+	join(coop, 2, WORKER);
+	join(coop, 3, INVESTOR);
+	join(coop, 4, CONSUMER);
+	join(coop, 5, CONSUMER);
+	join(coop, 6, INVESTOR);
+	coop
+}
+
 #[test]
 fn investors_left_over_the_cap_by_others_leaving_never_count_for_more_than_it() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Given an open co-op whose investors 3 and 6 were admitted within the cap (2 of 6
 		// voters), and then workers and consumers 2, 4 and 5 left: investors are 2 of 3 voters,
-		let coop = found(1, open_bylaws());
-		join(coop, 2, WORKER);
-		join(coop, 3, INVESTOR);
-		join(coop, 4, CONSUMER);
-		join(coop, 5, CONSUMER);
-		join(coop, 6, INVESTOR);
+		let coop = six_voters_two_investors();
 		for who in [2, 4, 5] {
 			assert_ok!(Membership::leave(signed(who), coop));
 		}
@@ -98,12 +105,7 @@ fn investors_within_the_cap_count_in_full_and_an_investor_who_leaves_leaves_the_
 	ExtBuilder::default().build_and_execute(|| {
 		// Given investors 3 and 6 within the cap (2 of 6 voters), a motion, and every voter's
 		// vote but investor 6's,
-		let coop = found(1, open_bylaws());
-		join(coop, 2, WORKER);
-		join(coop, 3, INVESTOR);
-		join(coop, 4, CONSUMER);
-		join(coop, 5, CONSUMER);
-		join(coop, 6, INVESTOR);
+		let coop = six_voters_two_investors();
 		let m = propose(coop, 1, Proposal::GrantRole { who: 9, role: CoopRole::Operator });
 		vote_all(coop, m, &[1, 2, 3, 6], true);
 		vote_all(coop, m, &[4, 5], false);
