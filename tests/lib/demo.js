@@ -110,7 +110,7 @@ async function seedDemo(api, log = () => {}) {
         hardCap: 20_000n * UNIT,
         start: raiseStart,
         end: raiseStart + 600,
-        minContribution: 10n * UNIT,
+        minContribution: 50n * UNIT, // at least the 20 000 COOP hard cap shared among 512 contributor slots
         maxContribution: 5_000n * UNIT,
         contributors: 'Anyone',
         tapRate: UNIT / 10n,
