@@ -79,7 +79,9 @@ frame_support::parameter_types! {
 
 /// The pallets' versioned migrations, each a no-op on a chain built from this runtime's
 /// genesis: sudo's storage removed (the federation alone holds root), the federation's
-/// enactment delay set, the membership bylaws at version 2, applications counted apart at version 3, patronage's equity ordered by maturity.
+/// enactment delay set, the membership bylaws at version 2, applications counted apart at
+/// version 3, patronage's equity ordered by maturity, circular credit's unaccepted obligations
+/// kept apart at version 2.
 pub type Pallets = (
 	frame_support::migrations::RemovePallet<
 		SudoPalletName,
@@ -89,4 +91,5 @@ pub type Pallets = (
 	pallet_coop_membership::migrations::v2::MigrateV1ToV2<crate::Runtime>,
 	pallet_coop_membership::migrations::v3::MigrateV2ToV3<crate::Runtime>,
 	pallet_patronage::migrations::v2::MigrateV1ToV2<crate::Runtime>,
+	pallet_circular_credit::migrations::v2::MigrateV1ToV2<crate::Runtime>,
 );

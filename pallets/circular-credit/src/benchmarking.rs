@@ -200,13 +200,96 @@ mod benchmarks {
 		assert_last_event::<T>(Event::ObligationCancelled { circle, id });
 	}
 
+	/// Rejecting an obligation that waits for its debtor.
+	#[benchmark]
+	fn reject_obligation() {
+		let circle = circle::<T>();
+		let debtor = participant::<T>(circle, 0);
+		let creditor = participant::<T>(circle, 1);
+		CircularCredit::<T>::issue_obligation(
+			RawOrigin::Signed(creditor).into(),
+			circle,
+			debtor.clone(),
+			100,
+			100u32.into(),
+		)
+		.expect("issued");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(debtor), circle, 0);
+
+		assert_last_event::<T>(Event::ObligationRejected { circle, id: 0 });
+	}
+
+	/// Expiring an obligation its debtor did not accept by its due block.
+	#[benchmark]
+	fn expire_obligation() {
+		let circle = circle::<T>();
+		let debtor = participant::<T>(circle, 0);
+		let creditor = participant::<T>(circle, 1);
+		CircularCredit::<T>::issue_obligation(
+			RawOrigin::Signed(creditor).into(),
+			circle,
+			debtor,
+			100,
+			100u32.into(),
+		)
+		.expect("issued");
+		frame_system::Pallet::<T>::set_block_number(101u32.into());
+		let caller: T::AccountId = account("caller", 0, SEED);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), circle, 0);
+
+		assert_last_event::<T>(Event::ObligationExpired { circle, id: 0 });
+	}
+
+	/// Writing off a departed member's whole credit line; it then leaves the circle (the
+	/// longer path).
+	#[benchmark]
+	fn write_off() -> Result<(), BenchmarkError> {
+		let circle = circle::<T>();
+		let who = participant::<T>(circle, 0);
+		let to = participant::<T>(circle, 1);
+		let amount = T::MaxCreditLimit::get();
+		CircularCredit::<T>::pay(
+			RawOrigin::Signed(who.clone()).into(),
+			circle,
+			to,
+			amount,
+			BoundedVec::default(),
+		)
+		.expect("paid");
+		<CircularCredit<T> as coop_primitives::OnMemberRemoved<T::AccountId>>::on_member_removed(
+			circle, &who,
+		);
+		let origin = T::CoopOrigin::try_successful_origin(&circle)
+			.map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, circle, who.clone());
+
+		assert_last_event::<T>(Event::Left { circle, who });
+		assert_eq!(WrittenOff::<T>::get(circle), amount);
+		Ok(())
+	}
+
 	/// A cycle of `s` participants, each owing the next, cleared in full with a certificate;
 	/// `o` further obligations from the first of them to one more participant, which cannot be
-	/// cleared, make the check read the whole circle.
+	/// cleared, make the check read the whole circle. A cycle has at most one set-off per
+	/// participant (less the outsider) and the obligations share half the circle's room; the
+	/// linear weight is charged at up to `MaxSetoffs` set-offs and `MaxObligations`.
 	#[benchmark]
 	fn submit_clearing(
-		s: Linear<2, { T::MaxSetoffs::get() }>,
-		o: Linear<0, { T::MaxObligations::get().saturating_sub(T::MaxSetoffs::get()) }>,
+		s: Linear<
+			2,
+			{
+				T::MaxSetoffs::get()
+					.min(T::MaxParticipants::get().saturating_sub(1))
+					.min(T::MaxObligations::get() / 2)
+			},
+		>,
+		o: Linear<0, { T::MaxObligations::get() / 2 }>,
 	) {
 		let circle = circle::<T>();
 		let ring: Vec<T::AccountId> = (0..s).map(|i| participant::<T>(circle, i)).collect();
@@ -222,10 +305,12 @@ mod benchmarks {
 				owe::<T>(circle, first, &outside, 100);
 			}
 		}
-		// Ring participants at 0, the outsider at 1: ring edges δ = 0 (cleared in full),
-		// edges to the outsider δ = 1 (not cleared).
+		// Ring participants at 0, the outsider (touched only when it is owed) at 1: ring edges
+		// δ = 0 (cleared in full), edges to the outsider δ = 1 (not cleared).
 		let mut potentials = alloc::vec![0i64; s as usize];
-		potentials.push(1);
+		if o > 0 {
+			potentials.push(1);
+		}
 		let setoffs = BoundedVec::truncate_from(list);
 		let certificate = Some(BoundedVec::truncate_from(potentials));
 		let caller: T::AccountId = account("caller", 0, SEED);

@@ -105,6 +105,29 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// Writes off the debt of `who`, a frozen participant: its balance returns to zero, the loss
+	/// is booked to the circle's loss account, and it leaves the circle if nothing else ties it.
+	pub(crate) fn do_write_off(circle: CircleId, who: T::AccountId) -> DispatchResult {
+		let mut p = Participants::<T>::get(circle, &who).ok_or(Error::<T>::NotParticipant)?;
+		ensure!(p.frozen, Error::<T>::NotFrozen);
+		ensure!(p.balance < 0, Error::<T>::NothingToWriteOff);
+		let amount = p.balance.unsigned_abs();
+		WrittenOff::<T>::try_mutate(circle, |lost| {
+			*lost = lost.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
+			Ok::<_, DispatchError>(())
+		})?;
+		p.balance = 0;
+		let square = p.open_obligations == 0;
+		Participants::<T>::insert(circle, &who, p);
+		Self::deposit_event(Event::WrittenOff { circle, who: who.clone(), amount });
+		if square {
+			Self::do_leave(circle, who)?;
+		}
+		Ok(())
+	}
+}
+
 impl<T: Config> OnMemberRemoved<T::AccountId> for Pallet<T> {
 	/// A member who leaves the co-op is frozen in its circle until it has settled.
 	fn on_member_removed(coop: CoopId, who: &T::AccountId) {

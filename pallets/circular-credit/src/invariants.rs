@@ -14,13 +14,16 @@ impl<T: Config> Pallet<T> {
 	///
 	/// ## Invariants
 	///
-	/// 1. The balances of each circle sum to exactly zero.
+	/// 1. The balances of each circle and its loss account sum to exactly zero: the balances
+	///    sum to what the co-op wrote off.
 	/// 2. No balance is below its participant's credit limit, nor above its ceiling.
-	/// 3. Every open obligation is positive and its parties take part in its circle.
+	/// 3. Every open obligation is positive and its parties take part in its circle; accepted
+	///    ones are in `Obligations`, unaccepted ones in `PendingObligations`.
 	/// 4. Clearing never changed a net position: each participant's recorded net position in
 	///    accepted obligations (moved only by accepting, settling and cancelling) equals the
 	///    one its open accepted obligations add up to.
-	/// 5. Each circle's and participant's open-obligation and participant counts match storage.
+	/// 5. Each circle's accepted-obligation and participant counts, each participant's
+	///    open-obligation count and each creditor's pending count match storage.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (circle, info) in Circles::<T>::iter() {
 			let mut open = Self::try_balances(circle, &info)?;
@@ -57,22 +60,33 @@ impl<T: Config> Pallet<T> {
 			);
 			open.insert(who, (0, 0));
 		}
-		ensure!(sum == 0, "the balances of a circle sum to zero");
+		let written_off = CreditBalance::try_from(WrittenOff::<T>::get(circle))
+			.map_err(|_| "written-off credit too large")?;
+		ensure!(sum == written_off, "the balances of a circle sum to what it wrote off");
 		ensure!(count == info.participants, "participant count matches");
 		Ok(open)
 	}
 
-	/// Invariant 3 and the circle's open-obligation count of 5; counts each participant's open
-	/// obligations and adds up its accepted ones into `open`.
+	/// Invariant 3 and the obligation counts of 5; counts each participant's open obligations
+	/// and adds up its accepted ones into `open`.
 	fn try_obligations(
 		circle: CircleId,
 		info: &CircleInfo,
 		open: &mut OpenObligations<T::AccountId>,
 	) -> Result<(), TryRuntimeError> {
-		let mut obligations = 0u32;
-		for (_, o) in Obligations::<T>::iter_prefix(circle) {
+		let mut accepted = 0u32;
+		let mut pending: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let all = Obligations::<T>::iter_prefix(circle)
+			.map(|(_, o)| (true, o))
+			.chain(PendingObligations::<T>::iter_prefix(circle).map(|(_, o)| (false, o)));
+		for (in_accepted, o) in all {
 			ensure!(o.amount > 0, "open obligations are positive");
-			obligations.saturating_inc();
+			ensure!(o.accepted == in_accepted, "an obligation is kept where its acceptance says");
+			if o.accepted {
+				accepted.saturating_inc();
+			} else {
+				pending.entry(o.creditor.clone()).or_default().saturating_inc();
+			}
 			let amount = CreditBalance::try_from(o.amount).map_err(|_| "obligation too large")?;
 			for (who, sign) in [(&o.debtor, -1i128), (&o.creditor, 1i128)] {
 				let (n, net) = open.get_mut(who).ok_or("an obligation's parties take part")?;
@@ -85,7 +99,11 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		ensure!(obligations == info.open_obligations, "open obligation count matches");
+		ensure!(accepted == info.open_obligations, "open obligation count matches");
+		for (creditor, n) in PendingIssued::<T>::iter_prefix(circle) {
+			ensure!(pending.remove(&creditor) == Some(n), "a creditor's pending count matches");
+		}
+		ensure!(pending.is_empty(), "a creditor's pending count matches");
 		Ok(())
 	}
 }

@@ -22,6 +22,7 @@ mod circles;
 mod clearing;
 #[cfg(any(feature = "try-runtime", test))]
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod obligations;
@@ -45,7 +46,7 @@ pub type ObligationOf<T> = Obligation<<T as frame_system::Config>::AccountId, Bl
 pub mod pallet {
 	use super::*;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -68,11 +69,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxParticipants: Get<u32>;
 
-		/// The most open obligations a circle may have (bounds the clearing check).
+		/// The most accepted obligations a circle may have open (bounds the clearing check).
 		#[pallet::constant]
 		type MaxObligations: Get<u32>;
 
-		/// The most set-offs one clearing may list.
+		/// The most obligations one creditor may have issued and not yet accepted by their
+		/// debtors, in each circle. Unaccepted obligations do not count against
+		/// `MaxObligations`, so no participant can fill a circle with them.
+		#[pallet::constant]
+		type MaxPendingPerIssuer: Get<u32>;
+
+		/// The most set-offs one clearing may list: at least `MaxObligations`, so that every
+		/// maximal clearing fits one submission (checked by the pallet's integrity test).
 		#[pallet::constant]
 		type MaxSetoffs: Get<u32>;
 
@@ -102,11 +110,38 @@ pub mod pallet {
 	pub type Participants<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CircleId, Blake2_128Concat, T::AccountId, Participant>;
 
-	/// Obligations, open ones only (settled or cancelled ones are removed). Circle and
-	/// obligation numbers are chosen by the chain, hence `Twox64Concat`.
+	/// Accepted obligations, open ones only (settled, cancelled or cleared ones are removed):
+	/// what clearing works on. Circle and obligation numbers are chosen by the chain, hence
+	/// `Twox64Concat`.
 	#[pallet::storage]
 	pub type Obligations<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, CircleId, Twox64Concat, ObligationId, ObligationOf<T>>;
+
+	/// Obligations issued and not yet accepted by their debtors. Accepting one moves it to
+	/// [`Obligations`] under the same number; the debtor may reject it, the creditor cancel it,
+	/// and anyone expire it after its due block.
+	#[pallet::storage]
+	pub type PendingObligations<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CircleId, Twox64Concat, ObligationId, ObligationOf<T>>;
+
+	/// How many unaccepted obligations each creditor has issued in a circle (at most
+	/// `MaxPendingPerIssuer`).
+	#[pallet::storage]
+	pub type PendingIssued<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		CircleId,
+		Blake2_128Concat,
+		T::AccountId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// Credit the co-op wrote off in its circle: the debts of members who left the co-op
+	/// owing. The circle's loss account holds minus this, so the balances of a circle sum to
+	/// exactly what it wrote off.
+	#[pallet::storage]
+	pub type WrittenOff<T: Config> = StorageMap<_, Twox64Concat, CircleId, Credit, ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -222,6 +257,30 @@ pub mod pallet {
 			/// The participant.
 			who: T::AccountId,
 		},
+		/// The debtor rejected an obligation it had not accepted.
+		ObligationRejected {
+			/// The circle.
+			circle: CircleId,
+			/// The obligation.
+			id: ObligationId,
+		},
+		/// An obligation its debtor never accepted expired after its due block.
+		ObligationExpired {
+			/// The circle.
+			circle: CircleId,
+			/// The obligation.
+			id: ObligationId,
+		},
+		/// The co-op wrote off the debt of a participant who left the co-op owing: its balance
+		/// is back at zero and the loss is booked to the circle's loss account.
+		WrittenOff {
+			/// The circle.
+			circle: CircleId,
+			/// The former member.
+			who: T::AccountId,
+			/// The debt written off.
+			amount: Credit,
+		},
 	}
 
 	#[pallet::error]
@@ -250,7 +309,7 @@ pub mod pallet {
 		CreditLimitExceeded,
 		/// The payment would take the payee above its ceiling.
 		CeilingExceeded,
-		/// The participant is frozen: it left the co-op and can only settle.
+		/// The participant is frozen: it left the co-op and can only settle and be paid.
 		Frozen,
 		/// Pay or owe a positive amount.
 		ZeroAmount,
@@ -294,10 +353,27 @@ pub mod pallet {
 		/// An obligation may be at most the runtime's `MaxCreditLimit` (the largest credit line):
 		/// larger amounts could overflow a circle's totals and stall its clearing.
 		ObligationTooLarge,
+		/// The creditor has `MaxPendingPerIssuer` obligations waiting for their debtors already.
+		TooManyPending,
+		/// The obligation is not due yet: it expires only after its due block.
+		NotExpired,
+		/// Only the debt of a frozen participant (one who left the co-op) can be written off.
+		NotFrozen,
+		/// The participant owes the circle nothing.
+		NothingToWriteOff,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			// A maximal clearing may reduce every accepted obligation of a circle, and no part
+			// of it passes the maximality check alone: it must fit one submission.
+			assert!(
+				T::MaxSetoffs::get() >= T::MaxObligations::get(),
+				"MaxSetoffs must be at least MaxObligations"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -367,7 +443,8 @@ pub mod pallet {
 			Self::do_set_credit_limit(circle, who, credit_limit, ceiling)
 		}
 
-		/// Pay `amount` of credit to another participant.
+		/// Pay `amount` of credit to another participant. A frozen participant (one who left the
+		/// co-op) can be paid, so that what it owes can still come back, but cannot pay.
 		///
 		/// Origin: the payer.
 		///
@@ -392,7 +469,7 @@ pub mod pallet {
 		/// Origin: the creditor, a participant.
 		///
 		/// Errors: [`Error::NotParticipant`], [`Error::Frozen`], [`Error::ZeroAmount`],
-		/// [`Error::ObligationTooLarge`], [`Error::SelfDealing`], [`Error::TooManyObligations`].
+		/// [`Error::ObligationTooLarge`], [`Error::SelfDealing`], [`Error::TooManyPending`].
 		/// Events: [`Event::ObligationIssued`].
 		#[pallet::call_index(5)]
 		pub fn issue_obligation(
@@ -411,7 +488,8 @@ pub mod pallet {
 		/// Origin: the debtor.
 		///
 		/// Errors: [`Error::ObligationNotFound`], [`Error::NotDebtor`],
-		/// [`Error::AlreadyAccepted`]. Events: [`Event::ObligationAccepted`].
+		/// [`Error::AlreadyAccepted`], [`Error::TooManyObligations`] (the circle holds
+		/// `MaxObligations` accepted obligations). Events: [`Event::ObligationAccepted`].
 		#[pallet::call_index(6)]
 		pub fn accept_obligation(
 			origin: OriginFor<T>,
@@ -441,7 +519,7 @@ pub mod pallet {
 			Self::do_settle_obligation(circle, id, who, amount)
 		}
 
-		/// Cancel an obligation owed to you.
+		/// Cancel an obligation owed to you, accepted or not.
 		///
 		/// Origin: the creditor.
 		///
@@ -461,7 +539,8 @@ pub mod pallet {
 		/// participant's net position changes and, where the circle requires it, `certificate`
 		/// (one potential per participant number) proves no larger clearing exists.
 		///
-		/// Origin: signed by anyone.
+		/// Origin: signed by anyone. The weight counts every set-off, every accepted obligation
+		/// of the circle (`MaxObligations`) and each of their parties' records.
 		///
 		/// Errors: [`Error::CircleNotFound`], [`Error::UnknownObligation`],
 		/// [`Error::DuplicateSetoff`], [`Error::SetoffExceedsObligation`],
@@ -469,7 +548,10 @@ pub mod pallet {
 		/// [`Error::CertificateLength`], [`Error::NotMaximal`], [`Error::NothingCleared`].
 		/// Events: [`Event::Cleared`] (obligations cleared in full are closed).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::submit_clearing(setoffs.len() as u32, T::MaxObligations::get()))]
+		#[pallet::weight(
+			T::WeightInfo::submit_clearing(setoffs.len() as u32, T::MaxObligations::get())
+				.saturating_add(Pallet::<T>::party_reads_weight())
+		)]
 		pub fn submit_clearing(
 			origin: OriginFor<T>,
 			circle: CircleId,
@@ -478,6 +560,57 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_submit_clearing(circle, setoffs, certificate)
+		}
+
+		/// Reject an obligation issued on you that you have not accepted.
+		///
+		/// Origin: the debtor.
+		///
+		/// Errors: [`Error::ObligationNotFound`], [`Error::NotDebtor`],
+		/// [`Error::AlreadyAccepted`]. Events: [`Event::ObligationRejected`].
+		#[pallet::call_index(10)]
+		pub fn reject_obligation(
+			origin: OriginFor<T>,
+			circle: CircleId,
+			id: ObligationId,
+		) -> DispatchResult {
+			let who = Self::ensure_account(origin)?;
+			Self::do_reject_obligation(circle, id, who)
+		}
+
+		/// Drop an obligation that its debtor did not accept by its due block.
+		///
+		/// Origin: signed by anyone.
+		///
+		/// Errors: [`Error::ObligationNotFound`], [`Error::AlreadyAccepted`],
+		/// [`Error::NotExpired`]. Events: [`Event::ObligationExpired`].
+		#[pallet::call_index(11)]
+		pub fn expire_obligation(
+			origin: OriginFor<T>,
+			circle: CircleId,
+			id: ObligationId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_expire_obligation(circle, id)
+		}
+
+		/// Write off the debt of a participant who left the co-op (frozen) owing the circle: its
+		/// balance returns to zero and the loss is booked to the circle's loss account
+		/// ([`WrittenOff`]), so the circle still sums to zero. A participant left with no open
+		/// obligations leaves the circle.
+		///
+		/// Origin: the co-op's decision ([`Config::CoopOrigin`]).
+		///
+		/// Errors: [`Error::NotParticipant`], [`Error::NotFrozen`],
+		/// [`Error::NothingToWriteOff`]. Events: [`Event::WrittenOff`], [`Event::Left`].
+		#[pallet::call_index(12)]
+		pub fn write_off(
+			origin: OriginFor<T>,
+			circle: CircleId,
+			who: T::AccountId,
+		) -> DispatchResult {
+			T::CoopOrigin::ensure_origin(origin, &circle)?;
+			Self::do_write_off(circle, who)
 		}
 	}
 }

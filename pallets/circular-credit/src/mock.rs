@@ -14,7 +14,8 @@ impl Config for Test {
 	type MemberOrigin = frame_system::EnsureSigned<AccountId>;
 	type MaxParticipants = ConstU32<20>;
 	type MaxObligations = ConstU32<40>;
-	type MaxSetoffs = ConstU32<16>;
+	type MaxPendingPerIssuer = ConstU32<3>;
+	type MaxSetoffs = ConstU32<40>;
 	type MaxCreditLimit = ConstU128<1_000>;
 	type MaxMemoLen = ConstU32<16>;
 	type WeightInfo = ();

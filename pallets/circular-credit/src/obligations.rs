@@ -1,6 +1,10 @@
-//! Obligations between participants: the creditor issues one, the debtor accepts it (only then
-//! can it be cleared), pays it down in credit, or the creditor cancels it. Accepting, settling
-//! and cancelling move the parties' net positions; a clearing never does.
+//! Obligations between participants: the creditor issues one, and it waits for the debtor
+//! ([`PendingObligations`], at most `MaxPendingPerIssuer` per creditor). The debtor accepts it
+//! (only then can it be cleared, and only then does it count against the circle's
+//! `MaxObligations`) or rejects it; the creditor may cancel it; anyone may expire it once its
+//! due block has passed unaccepted. An accepted obligation is paid down in credit or cancelled
+//! by the creditor. Accepting, settling and cancelling move the parties' net positions; a
+//! clearing never does.
 
 use crate::{pallet::*, CircleId, Credit, CreditBalance, Obligation, ObligationId, ObligationOf};
 use frame_support::{ensure, traits::Get};
@@ -8,7 +12,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{ArithmeticError, DispatchError, DispatchResult, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// Records that `debtor` owes `creditor` `amount` by `due`, not yet accepted.
+	/// Records that `debtor` owes `creditor` `amount` by `due`, waiting for the debtor.
 	pub(crate) fn do_issue_obligation(
 		circle: CircleId,
 		creditor: T::AccountId,
@@ -23,13 +27,13 @@ impl<T: Config> Pallet<T> {
 		let mut c = Participants::<T>::get(circle, &creditor).ok_or(Error::<T>::NotParticipant)?;
 		let mut d = Participants::<T>::get(circle, &debtor).ok_or(Error::<T>::NotParticipant)?;
 		ensure!(!c.frozen && !d.frozen, Error::<T>::Frozen);
-		ensure!(info.open_obligations < T::MaxObligations::get(), Error::<T>::TooManyObligations);
+		let pending = PendingIssued::<T>::get(circle, &creditor);
+		ensure!(pending < T::MaxPendingPerIssuer::get(), Error::<T>::TooManyPending);
 		let id = info.next_obligation;
 		info.next_obligation = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-		info.open_obligations.saturating_inc();
 		c.open_obligations.saturating_inc();
 		d.open_obligations.saturating_inc();
-		Obligations::<T>::insert(
+		PendingObligations::<T>::insert(
 			circle,
 			id,
 			Obligation {
@@ -40,11 +44,23 @@ impl<T: Config> Pallet<T> {
 				accepted: false,
 			},
 		);
+		PendingIssued::<T>::insert(circle, &creditor, pending.saturating_add(1));
 		Participants::<T>::insert(circle, &creditor, c);
 		Participants::<T>::insert(circle, &debtor, d);
 		Circles::<T>::insert(circle, info);
 		Self::deposit_event(Event::ObligationIssued { circle, id, debtor, creditor, amount, due });
 		Ok(())
+	}
+
+	/// The unaccepted obligation `id`, or why there is none.
+	fn pending(circle: CircleId, id: ObligationId) -> Result<ObligationOf<T>, Error<T>> {
+		PendingObligations::<T>::get(circle, id).ok_or_else(|| {
+			if Obligations::<T>::contains_key(circle, id) {
+				Error::<T>::AlreadyAccepted
+			} else {
+				Error::<T>::ObligationNotFound
+			}
+		})
 	}
 
 	/// The debtor `who` accepts obligation `id`: it now counts in the net positions and can
@@ -54,13 +70,40 @@ impl<T: Config> Pallet<T> {
 		id: ObligationId,
 		who: T::AccountId,
 	) -> DispatchResult {
-		let mut o = Obligations::<T>::get(circle, id).ok_or(Error::<T>::ObligationNotFound)?;
+		let mut o = Self::pending(circle, id)?;
 		ensure!(o.debtor == who, Error::<T>::NotDebtor);
-		ensure!(!o.accepted, Error::<T>::AlreadyAccepted);
+		let mut info = Circles::<T>::get(circle).ok_or(Error::<T>::CircleNotFound)?;
+		ensure!(info.open_obligations < T::MaxObligations::get(), Error::<T>::TooManyObligations);
 		o.accepted = true;
 		Self::shift_net(circle, &o, o.amount, true)?;
+		info.open_obligations.saturating_inc();
+		Circles::<T>::insert(circle, info);
+		PendingObligations::<T>::remove(circle, id);
+		PendingIssued::<T>::mutate_exists(circle, &o.creditor, |n| Self::count_down(n));
 		Obligations::<T>::insert(circle, id, o);
 		Self::deposit_event(Event::ObligationAccepted { circle, id });
+		Ok(())
+	}
+
+	/// The debtor `who` rejects the unaccepted obligation `id`.
+	pub(crate) fn do_reject_obligation(
+		circle: CircleId,
+		id: ObligationId,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let o = Self::pending(circle, id)?;
+		ensure!(o.debtor == who, Error::<T>::NotDebtor);
+		Self::close_pending(circle, id, &o);
+		Self::deposit_event(Event::ObligationRejected { circle, id });
+		Ok(())
+	}
+
+	/// Drops the unaccepted obligation `id` once its due block has passed.
+	pub(crate) fn do_expire_obligation(circle: CircleId, id: ObligationId) -> DispatchResult {
+		let o = Self::pending(circle, id)?;
+		ensure!(frame_system::Pallet::<T>::block_number() > o.due, Error::<T>::NotExpired);
+		Self::close_pending(circle, id, &o);
+		Self::deposit_event(Event::ObligationExpired { circle, id });
 		Ok(())
 	}
 
@@ -72,9 +115,15 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		amount: Credit,
 	) -> DispatchResult {
-		let mut o = Obligations::<T>::get(circle, id).ok_or(Error::<T>::ObligationNotFound)?;
+		let Some(mut o) = Obligations::<T>::get(circle, id) else {
+			return Err(if PendingObligations::<T>::contains_key(circle, id) {
+				Error::<T>::NotAccepted
+			} else {
+				Error::<T>::ObligationNotFound
+			}
+			.into());
+		};
 		ensure!(o.debtor == who, Error::<T>::NotDebtor);
-		ensure!(o.accepted, Error::<T>::NotAccepted);
 		ensure!(amount <= o.amount, Error::<T>::AboveOutstanding);
 		Self::move_credit(circle, &o.debtor, &o.creditor, amount, true)?;
 		Self::shift_net(circle, &o, amount, false)?;
@@ -89,18 +138,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The creditor `who` drops obligation `id`.
+	/// The creditor `who` drops obligation `id`, accepted or not.
 	pub(crate) fn do_cancel_obligation(
 		circle: CircleId,
 		id: ObligationId,
 		who: T::AccountId,
 	) -> DispatchResult {
-		let o = Obligations::<T>::get(circle, id).ok_or(Error::<T>::ObligationNotFound)?;
-		ensure!(o.creditor == who, Error::<T>::NotCreditor);
-		if o.accepted {
+		if let Some(o) = Obligations::<T>::get(circle, id) {
+			ensure!(o.creditor == who, Error::<T>::NotCreditor);
 			Self::shift_net(circle, &o, o.amount, false)?;
+			Self::close_obligation(circle, id, &o);
+		} else {
+			let o =
+				PendingObligations::<T>::get(circle, id).ok_or(Error::<T>::ObligationNotFound)?;
+			ensure!(o.creditor == who, Error::<T>::NotCreditor);
+			Self::close_pending(circle, id, &o);
 		}
-		Self::close_obligation(circle, id, &o);
 		Self::deposit_event(Event::ObligationCancelled { circle, id });
 		Ok(())
 	}
@@ -131,10 +184,28 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Removes an open obligation and the counts that include it (when it is settled,
+	/// Removes an accepted obligation and the counts that include it (when it is settled,
 	/// cancelled or cleared in full).
 	pub(crate) fn close_obligation(circle: CircleId, id: ObligationId, o: &ObligationOf<T>) {
 		Obligations::<T>::remove(circle, id);
+		Self::release_parties(circle, o);
+		Circles::<T>::mutate(circle, |info| {
+			if let Some(info) = info {
+				info.open_obligations.saturating_dec();
+			}
+		});
+	}
+
+	/// Removes an unaccepted obligation and the counts that include it (rejected, cancelled
+	/// or expired).
+	fn close_pending(circle: CircleId, id: ObligationId, o: &ObligationOf<T>) {
+		PendingObligations::<T>::remove(circle, id);
+		PendingIssued::<T>::mutate_exists(circle, &o.creditor, |n| Self::count_down(n));
+		Self::release_parties(circle, o);
+	}
+
+	/// One open obligation fewer for each of `o`'s parties.
+	fn release_parties(circle: CircleId, o: &ObligationOf<T>) {
 		for who in [&o.debtor, &o.creditor] {
 			Participants::<T>::mutate(circle, who, |p| {
 				if let Some(p) = p {
@@ -142,10 +213,10 @@ impl<T: Config> Pallet<T> {
 				}
 			});
 		}
-		Circles::<T>::mutate(circle, |info| {
-			if let Some(info) = info {
-				info.open_obligations.saturating_dec();
-			}
-		});
+	}
+
+	/// Counts a creditor's pending obligations down by one, removing the entry at zero.
+	fn count_down(n: &mut Option<u32>) {
+		*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
 	}
 }

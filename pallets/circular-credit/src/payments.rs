@@ -23,7 +23,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Moves credit, within the payer's limit and the payee's ceiling. A frozen payer may
-	/// settle an obligation (`settling`) but not pay.
+	/// settle an obligation (`settling`) but not pay; a frozen payee may be paid.
 	pub(crate) fn move_credit(
 		circle: CircleId,
 		from: &T::AccountId,
@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(from != to, Error::<T>::SelfDealing);
 		let mut payer = Participants::<T>::get(circle, from).ok_or(Error::<T>::NotParticipant)?;
 		let mut payee = Participants::<T>::get(circle, to).ok_or(Error::<T>::NotParticipant)?;
-		ensure!(!payee.frozen && (settling || !payer.frozen), Error::<T>::Frozen);
+		ensure!(settling || !payer.frozen, Error::<T>::Frozen);
 		let signed = CreditBalance::try_from(amount).map_err(|_| ArithmeticError::Overflow)?;
 		let floor = CreditBalance::try_from(payer.credit_limit)
 			.map_err(|_| ArithmeticError::Overflow)?

@@ -29,7 +29,8 @@ pub struct CircleInfo {
 	pub participants: u32,
 	/// The next obligation's number.
 	pub next_obligation: ObligationId,
-	/// How many obligations are open (issued or accepted).
+	/// How many accepted obligations are open (at most `MaxObligations`; unaccepted ones are
+	/// counted per creditor in `PendingIssued`).
 	pub open_obligations: u32,
 	/// Whether a clearing must come with a certificate of maximality.
 	pub require_maximal: bool,
@@ -50,7 +51,7 @@ pub struct Participant {
 	pub ceiling: Option<Credit>,
 	/// Frozen when it left the co-op while in the circle: it can only settle.
 	pub frozen: bool,
-	/// Open obligations it is a party to.
+	/// Open obligations it is a party to, accepted or not.
 	pub open_obligations: u32,
 	/// Its net position in accepted obligations: owed to it minus owed by it. Settling and
 	/// cancelling change it; a clearing never does.
@@ -77,7 +78,9 @@ pub struct Obligation<AccountId, BlockNumber> {
 /// A circle's accepted obligations as the clearing solver needs them (runtime API).
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
 pub struct ClearingInput {
-	/// Participant numbers run from 0 to this (exclusive).
+	/// How many participants the obligations touch: they are numbered from 0 to this
+	/// (exclusive) in the order of their participant numbers, and a certificate has one
+	/// potential for each.
 	pub participants: u32,
 	/// Whether a clearing must carry a certificate.
 	pub require_maximal: bool,
@@ -87,9 +90,11 @@ pub struct ClearingInput {
 
 /// A circle's accepted obligations, numbered for the clearing check.
 pub struct ClearingGraph<AccountId> {
+	/// How many participants the obligations touch (numbered `0..participants`).
+	pub participants: u32,
 	/// The obligations' ids, ascending.
 	pub ids: Vec<ObligationId>,
-	/// The obligations, with participants by number.
+	/// The obligations, with their parties numbered `0..participants`.
 	pub obligations: Vec<ClearingObligation>,
 	/// Who each obligation's parties are (debtor, creditor).
 	pub parties: Vec<(AccountId, AccountId)>,

@@ -50,6 +50,9 @@ pub trait WeightInfo {
 	fn settle_obligation() -> Weight;
 	fn cancel_obligation() -> Weight;
 	fn submit_clearing(s: u32, o: u32, ) -> Weight;
+	fn reject_obligation() -> Weight;
+	fn expire_obligation() -> Weight;
+	fn write_off() -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -180,6 +183,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(s.into()))
 	}
+	fn reject_obligation() -> Weight {
+		Weight::from_parts(87_394_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn expire_obligation() -> Weight {
+		Weight::from_parts(87_394_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn write_off() -> Weight {
+		Weight::from_parts(90_000_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
@@ -240,5 +258,20 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(s.into()))
+	}
+	fn reject_obligation() -> Weight {
+		Weight::from_parts(87_394_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn expire_obligation() -> Weight {
+		Weight::from_parts(87_394_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn write_off() -> Weight {
+		Weight::from_parts(90_000_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

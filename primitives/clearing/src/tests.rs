@@ -259,3 +259,58 @@ proptest! {
 		prop_assert!(check_clearing(n, &obligations, &all(&s.setoffs), Some(&s.potentials)).is_ok());
 	}
 }
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(512))]
+
+	/// The solver's clearing and certificate, perturbed at random (set-offs moved within their
+	/// obligations, potentials shifted): whatever the check accepts is a clearing as large as
+	/// the independent optimum, so every pair that is wrong (not a circulation, not maximal, or
+	/// a certificate that does not prove it) is refused.
+	#[test]
+	fn a_perturbed_clearing_or_certificate_passes_only_when_it_is_maximal(
+		(n, obligations) in graph(6, 12),
+		changes in proptest::collection::vec((0usize..64, -3i64..=3, any::<bool>()), 1..6),
+	) {
+		let s = solve(n, &obligations).expect("within i128");
+		let optimum = cycle_cancelling_optimum(n as usize, &obligations);
+		let mut x = s.setoffs.clone();
+		let mut p = s.potentials.clone();
+		for (at, delta, on_setoff) in changes {
+			if on_setoff && !obligations.is_empty() {
+				let e = at % obligations.len();
+				let moved = x[e] as i128 + delta as i128;
+				x[e] = moved.clamp(0, obligations[e].amount as i128) as Amount;
+			} else {
+				p[at % n as usize] += delta;
+			}
+		}
+		match check_clearing(n, &obligations, &all(&x), Some(&p)) {
+			Ok(summary) => prop_assert_eq!(summary.cleared, optimum),
+			Err(e) => prop_assert!(
+				x != s.setoffs || p != s.potentials,
+				"the solver's own pair was refused: {:?}", e
+			),
+		}
+	}
+
+	/// A clearing with less than the optimum set off is refused with every certificate.
+	#[test]
+	fn a_smaller_clearing_fails_every_certificate(
+		(n, obligations) in graph(5, 10),
+		p in proptest::collection::vec(-4i64..=4, 5),
+		keep in 0u32..4,
+	) {
+		let s = solve(n, &obligations).expect("within i128");
+		prop_assume!(s.cleared > 0);
+		// The solver's clearing scaled down to `keep`/4 of each set-off where that stays a
+		// circulation (all set-offs divisible by 4), else nothing: less than the optimum.
+		let smaller: Vec<Amount> = if s.setoffs.iter().all(|x| x % 4 == 0) {
+			s.setoffs.iter().map(|x| x / 4 * keep as Amount).collect()
+		} else {
+			vec![0; obligations.len()]
+		};
+		let certificate = &p[..n as usize];
+		prop_assert!(check_clearing(n, &obligations, &all(&smaller), Some(certificate)).is_err());
+	}
+}

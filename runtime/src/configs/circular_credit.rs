@@ -16,7 +16,11 @@ impl pallet_circular_credit::Config for Runtime {
 	type MaxParticipants = ConstU32<512>;
 	/// Bounds the clearing check: one pass over at most this many obligations.
 	type MaxObligations = ConstU32<1024>;
-	type MaxSetoffs = ConstU32<256>;
+	/// Each creditor may have 16 obligations waiting for their debtors in a circle; debtors
+	/// reject what they do not owe, and anyone expires what was not accepted by its due block.
+	type MaxPendingPerIssuer = ConstU32<16>;
+	/// As many as a circle may hold obligations: every maximal clearing fits one submission.
+	type MaxSetoffs = ConstU32<1024>;
 	/// A million credit units (12 decimals, like COOP).
 	type MaxCreditLimit = frame_support::traits::ConstU128<1_000_000_000_000_000_000>;
 	type MaxMemoLen = ConstU32<64>;

@@ -136,24 +136,24 @@ fn unaccepted_obligations_are_not_cleared() {
 	});
 }
 
-/// `UnknownParticipant` guards a state the pallet's invariants rule out, so this test corrupts
-/// storage to reach it. The branch is `defensive!`: in builds with debug assertions (as tests
-/// usually run) it panics, which this test expects; without them the call returns the error,
-/// which `assert_noop!` checks.
+/// An open obligation's parties cannot leave its circle, so the clearing graph guards a state
+/// the pallet's invariants rule out; this test corrupts storage to reach it. The branch is
+/// `defensive!`: in builds with debug assertions (as tests usually run) it panics, which this
+/// test expects; without them the obligation is left out of the clearing, and a set-off naming
+/// it is refused as unknown.
 #[test]
 #[cfg_attr(debug_assertions, should_panic(expected = "Defensive failure has been triggered"))]
-fn an_obligation_naming_a_participant_the_circle_never_numbered_is_refused() {
+fn an_obligation_whose_party_left_the_circle_is_not_cleared() {
 	ExtBuilder::default().build_and_execute(|| {
-		// Given a cycle where 1 owes 2, 2 owes 3 and 3 owes 1 100 each, and participant 3's
-		// number overwritten in storage with one the circle never handed out.
+		// Given a cycle where 1 owes 2, 2 owes 3 and 3 owes 1 100 each, and participant 3
+		// removed from storage behind the pallet's back.
 		circle_of_five(false);
 		let a = owe(1, 2, 100);
 		let b = owe(2, 3, 100);
 		let c = owe(3, 1, 100);
-		let index = Participants::<Test>::get(0, 3).expect("joined").index;
-		Participants::<Test>::mutate(0, 3, |p| p.as_mut().expect("joined").index = 99);
+		let three = Participants::<Test>::take(0, 3).expect("joined");
 		// When anyone submits a clearing of the cycle.
-		// Then it is refused as naming an unknown participant (a defensive failure).
+		// Then the obligations of 3 are not in the clearing (a defensive failure).
 		assert_noop!(
 			CircularCredit::submit_clearing(
 				signed(9),
@@ -161,9 +161,60 @@ fn an_obligation_naming_a_participant_the_circle_never_numbered_is_refused() {
 				setoffs(&[(a, 100), (b, 100), (c, 100)]),
 				None
 			),
-			Error::<Test>::UnknownParticipant
+			Error::<Test>::UnknownObligation
 		);
-		// Restore the number, so that the invariants checked after the test hold.
-		Participants::<Test>::mutate(0, 3, |p| p.as_mut().expect("joined").index = index);
+		// Restore the participant, so that the invariants checked after the test hold.
+		Participants::<Test>::insert(0, 3, three);
+	});
+}
+
+#[test]
+fn the_certificate_follows_the_obligations_not_the_circles_history() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a circle that requires maximal clearings, where 600 accounts joined and left
+		// (more than `MaxParticipants` = 20 ever took part), then 1 owes 2, 2 owes 3 and 3
+		// owes 1 100 each.
+		CircularCredit::open_circle(signed(TREASURY), 0, true).expect("opens");
+		MockCoops::set_members((1u64..=5).chain(100..700));
+		for who in 100u64..700 {
+			assert_ok!(CircularCredit::join(signed(who), 0));
+			assert_ok!(CircularCredit::leave(signed(who), 0));
+		}
+		for who in 1..=5 {
+			assert_ok!(CircularCredit::join(signed(who), 0));
+			assert_ok!(CircularCredit::set_credit_limit(signed(TREASURY), 0, who, 100, None));
+		}
+		assert_eq!(Circles::<Test>::get(0).map(|c| c.next_index), Some(605));
+		let a = owe(1, 2, 100);
+		let b = owe(2, 3, 100);
+		let c = owe(3, 1, 100);
+		// When anyone submits the solver's clearing with its certificate.
+		let (list, p) = proposal();
+		// Then the certificate has one potential per participant the obligations touch (3),
+		// and the cycle is cleared in full.
+		assert_eq!(p.len(), 3);
+		assert_eq!(list, vec![(a, 100), (b, 100), (c, 100)]);
+		assert_ok!(CircularCredit::submit_clearing(signed(9), 0, setoffs(&list), certificate(&p)));
+		assert_eq!(Obligations::<Test>::iter_prefix(0).count(), 0);
+	});
+}
+
+#[test]
+fn a_maximal_clearing_of_every_obligation_fits_one_submission() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a circle that requires maximal clearings, where 1 and 2 owe each other 20
+		// obligations of 10 each way (`MaxObligations` = 40 in all): the one maximal clearing
+		// sets off all 40.
+		circle_of_five(true);
+		for _ in 0..20 {
+			owe(1, 2, 10);
+			owe(2, 1, 10);
+		}
+		// When anyone submits the solver's clearing with its certificate.
+		let (list, p) = proposal();
+		assert_eq!(list.len(), 40);
+		// Then it fits one submission and is accepted: nothing is left owed.
+		assert_ok!(CircularCredit::submit_clearing(signed(9), 0, setoffs(&list), certificate(&p)));
+		assert_eq!(Obligations::<Test>::iter_prefix(0).count(), 0);
 	});
 }

@@ -15,25 +15,25 @@ use sp_runtime::DispatchError;
 mod circles;
 mod clearing;
 mod invariants;
+mod migrations;
 mod obligations;
 mod payments;
 mod properties;
 mod stories;
 
-fn setoffs(list: &[(ObligationId, Credit)]) -> BoundedVec<(ObligationId, Credit), ConstU32<16>> {
-	BoundedVec::truncate_from(list.to_vec())
+fn setoffs(list: &[(ObligationId, Credit)]) -> BoundedVec<(ObligationId, Credit), ConstU32<40>> {
+	BoundedVec::try_from(list.to_vec()).expect("at most MaxSetoffs set-offs")
 }
 
 fn certificate(p: &[i64]) -> Option<BoundedVec<i64, ConstU32<20>>> {
-	Some(BoundedVec::truncate_from(p.to_vec()))
+	Some(BoundedVec::try_from(p.to_vec()).expect("at most MaxParticipants potentials"))
 }
 
 /// What the solver proposes for the circle's accepted obligations, as a submission.
 fn proposal() -> (Vec<(ObligationId, Credit)>, Vec<i64>) {
 	let graph = CircularCredit::clearing_graph(0);
-	let participants = Circles::<Test>::get(0).expect("circle").next_index;
 	let solution =
-		coop_clearing::solve(participants, &graph.obligations).expect("bounded obligations");
+		coop_clearing::solve(graph.participants, &graph.obligations).expect("bounded obligations");
 	let list = graph
 		.ids
 		.iter()

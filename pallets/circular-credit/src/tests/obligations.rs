@@ -80,14 +80,107 @@ fn issue_fails() {
 			CircularCredit::issue_obligation(signed(2), 1, 1, 5, 30),
 			Error::<Test>::CircleNotFound
 		);
-		// When the circle holds `MaxObligations` (40) open obligations, then the next is
-		// refused.
-		for _ in 0..40 {
+		// When 2 has `MaxPendingPerIssuer` (3) obligations waiting for their debtors, then the
+		// next is refused.
+		for _ in 0..3 {
 			assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
 		}
 		assert_noop!(
-			CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30),
+			CircularCredit::issue_obligation(signed(2), 0, 3, 5, 30),
+			Error::<Test>::TooManyPending
+		);
+	});
+}
+
+#[test]
+fn accepting_beyond_max_obligations_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a circle holding `MaxObligations` (40) accepted obligations.
+		circle_of_five(false);
+		for _ in 0..40 {
+			owe(1, 2, 5);
+		}
+		// When another is issued, then it waits; when its debtor accepts it, then that is
+		// refused: the circle's clearing is bounded.
+		let id = Circles::<Test>::get(0).expect("circle").next_obligation;
+		assert_ok!(CircularCredit::issue_obligation(signed(3), 0, 4, 5, 30));
+		assert_noop!(
+			CircularCredit::accept_obligation(signed(4), 0, id),
 			Error::<Test>::TooManyObligations
+		);
+	});
+}
+
+#[test]
+fn spam_obligations_can_neither_fill_a_circle_nor_trap_a_debtor() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a circle of five where 3, 4 and 5 each issue as many obligations on 1 as they
+		// may (3 each) and 1 accepts none of them.
+		circle_of_five(false);
+		let first = Circles::<Test>::get(0).expect("circle").next_obligation;
+		for creditor in 3..=5 {
+			for _ in 0..3 {
+				assert_ok!(CircularCredit::issue_obligation(signed(creditor), 0, 1, 5, 30));
+			}
+			assert_noop!(
+				CircularCredit::issue_obligation(signed(creditor), 0, 1, 5, 30),
+				Error::<Test>::TooManyPending
+			);
+		}
+		// Then none of the 9 counts against the circle's `MaxObligations`: the others can
+		// still owe each other up to the bound.
+		assert_eq!(Circles::<Test>::get(0).map(|c| c.open_obligations), Some(0));
+		for _ in 0..40 {
+			owe(3, 2, 1);
+		}
+		// When 1 wants to leave, then it cannot while they wait; it rejects each (only it
+		// may), and then it leaves.
+		assert_noop!(CircularCredit::leave(signed(1), 0), Error::<Test>::CannotLeave);
+		assert_noop!(
+			CircularCredit::reject_obligation(signed(3), 0, first),
+			Error::<Test>::NotDebtor
+		);
+		for id in first..first + 9 {
+			assert_ok!(CircularCredit::reject_obligation(signed(1), 0, id));
+			assert_eq!(last_event(), Event::ObligationRejected { circle: 0, id });
+		}
+		assert_ok!(CircularCredit::leave(signed(1), 0));
+		// And the creditors may issue again.
+		assert_eq!(PendingIssued::<Test>::iter_prefix(0).count(), 0);
+	});
+}
+
+#[test]
+fn an_unaccepted_obligation_expires_after_its_due_block() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 2 issued an obligation on 1 due at block 30 that 1 has not accepted, and an
+		// accepted one due at block 30 too.
+		circle_of_five(false);
+		let id = Circles::<Test>::get(0).expect("circle").next_obligation;
+		assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
+		let accepted = owe(1, 2, 5);
+		// When anyone expires it at its due block, then it is not expired yet.
+		frame_system::Pallet::<Test>::set_block_number(30);
+		assert_noop!(
+			CircularCredit::expire_obligation(signed(9), 0, id),
+			Error::<Test>::NotExpired
+		);
+		// When anyone expires it after, then it is gone; an accepted obligation never expires.
+		frame_system::Pallet::<Test>::set_block_number(101);
+		assert_ok!(CircularCredit::expire_obligation(signed(9), 0, id));
+		assert_eq!(last_event(), Event::ObligationExpired { circle: 0, id });
+		assert!(PendingObligations::<Test>::get(0, id).is_none());
+		assert_noop!(
+			CircularCredit::expire_obligation(signed(9), 0, accepted),
+			Error::<Test>::AlreadyAccepted
+		);
+		assert_noop!(
+			CircularCredit::reject_obligation(signed(1), 0, accepted),
+			Error::<Test>::AlreadyAccepted
+		);
+		assert_noop!(
+			CircularCredit::expire_obligation(signed(9), 0, 77),
+			Error::<Test>::ObligationNotFound
 		);
 	});
 }
@@ -103,7 +196,12 @@ fn the_creditor_cancels() {
 			CircularCredit::cancel_obligation(signed(1), 0, id),
 			Error::<Test>::NotCreditor
 		);
-		// When the creditor cancels it, then it is gone, and cannot be cancelled again.
+		// When the creditor cancels it and one 1 has not accepted yet, then both are gone,
+		// and cannot be cancelled again.
+		let pending = Circles::<Test>::get(0).expect("circle").next_obligation;
+		assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 20, 30));
+		assert_ok!(CircularCredit::cancel_obligation(signed(2), 0, pending));
+		assert_eq!(last_event(), Event::ObligationCancelled { circle: 0, id: pending });
 		assert_ok!(CircularCredit::cancel_obligation(signed(2), 0, id));
 		assert_eq!(last_event(), Event::ObligationCancelled { circle: 0, id });
 		assert_noop!(

@@ -62,7 +62,7 @@ fn fails_for_bad_payments() {
 }
 
 #[test]
-fn a_member_who_left_the_coop_is_frozen_but_may_settle() {
+fn a_member_who_left_the_coop_is_frozen_but_may_settle_and_be_paid() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Given 1 owes 2 40 in an accepted obligation.
 		circle_of_five(false);
@@ -70,16 +70,73 @@ fn a_member_who_left_the_coop_is_frozen_but_may_settle() {
 		// When 1 leaves the co-op (the co-op's registry tells this pallet).
 		MockCoops::remove_member(1u64);
 		<CircularCredit as OnMemberRemoved<AccountId>>::on_member_removed(0, &1);
-		// Then 1 is frozen: it can neither pay nor be paid, nor issue an obligation,
+		// Then 1 is frozen: it can neither pay nor issue an obligation,
 		assert_eq!(last_event(), Event::ParticipantFrozen { circle: 0, who: 1 });
 		assert_noop!(CircularCredit::pay(signed(1), 0, 2, 5, memo()), Error::<Test>::Frozen);
-		assert_noop!(CircularCredit::pay(signed(2), 0, 1, 5, memo()), Error::<Test>::Frozen);
 		assert_noop!(
 			CircularCredit::issue_obligation(signed(1), 0, 3, 5, 10),
 			Error::<Test>::Frozen
 		);
-		// but it may still settle what it owes.
+		// but it may still settle what it owes,
 		assert_ok!(CircularCredit::settle_obligation(signed(1), 0, id, 40));
 		assert_eq!(balance(1), -40);
+		// and be paid, so that its debt can come back (a guarantor pays it 15).
+		assert_ok!(CircularCredit::pay(signed(3), 0, 1, 15, memo()));
+		assert_eq!(balance(1), -25);
+	});
+}
+
+#[test]
+fn the_coop_writes_off_what_a_departed_member_owes() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 1 spent its whole credit line (100) with 2, and 3 issued an obligation on 1
+		// that 1 has not accepted.
+		circle_of_five(false);
+		assert_ok!(CircularCredit::pay(signed(1), 0, 2, 100, memo()));
+		let pending = Circles::<Test>::get(0).expect("circle").next_obligation;
+		assert_ok!(CircularCredit::issue_obligation(signed(3), 0, 1, 5, 10));
+		// When the co-op writes off 1's debt while 1 is still a member, then it is refused:
+		// only a member who left can default.
+		assert_noop!(CircularCredit::write_off(signed(TREASURY), 0, 1), Error::<Test>::NotFrozen);
+		// When 1 leaves the co-op owing 100, and anyone but the co-op writes it off, then that
+		// is refused.
+		MockCoops::remove_member(1u64);
+		<CircularCredit as OnMemberRemoved<AccountId>>::on_member_removed(0, &1);
+		assert_noop!(CircularCredit::write_off(signed(2), 0, 1), DispatchError::BadOrigin);
+		// When the co-op writes it off, then 1's balance is zero and the loss, 100, is booked
+		// to the circle's loss account: the balances (2 holds 100) sum to what was written off.
+		assert_ok!(CircularCredit::write_off(signed(TREASURY), 0, 1));
+		assert_eq!(last_event(), Event::WrittenOff { circle: 0, who: 1, amount: 100 });
+		assert_eq!(balance(1), 0);
+		assert_eq!(WrittenOff::<Test>::get(0), 100);
+		// and 1 stays a participant while an obligation ties it; once that is gone, a second
+		// write-off finds nothing to write off, and 1 can be let go.
+		assert!(Participants::<Test>::contains_key(0, 1));
+		assert_noop!(
+			CircularCredit::write_off(signed(TREASURY), 0, 1),
+			Error::<Test>::NothingToWriteOff
+		);
+		assert_ok!(CircularCredit::cancel_obligation(signed(3), 0, pending));
+		assert_ok!(CircularCredit::leave(signed(1), 0));
+	});
+}
+
+#[test]
+fn a_write_off_of_a_square_member_lets_it_go() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 1 left the co-op owing 30 and no obligations.
+		circle_of_five(false);
+		assert_ok!(CircularCredit::pay(signed(1), 0, 2, 30, memo()));
+		MockCoops::remove_member(1u64);
+		<CircularCredit as OnMemberRemoved<AccountId>>::on_member_removed(0, &1);
+		// When the co-op writes off its debt, then it leaves the circle too: its place is free.
+		assert_ok!(CircularCredit::write_off(signed(TREASURY), 0, 1));
+		assert_eq!(last_event(), Event::Left { circle: 0, who: 1 });
+		assert!(!Participants::<Test>::contains_key(0, 1));
+		assert_eq!((WrittenOff::<Test>::get(0), balance(2)), (30, 30));
+		assert_noop!(
+			CircularCredit::write_off(signed(TREASURY), 0, 1),
+			Error::<Test>::NotParticipant
+		);
 	});
 }

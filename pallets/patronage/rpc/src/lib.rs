@@ -105,7 +105,7 @@ pub struct ClosedPeriodInfo {
 }
 
 /// The `patronage_*` methods.
-#[rpc(client, server)]
+#[rpc(server)]
 pub trait PatronageApi<BlockHash, AccountId> {
 	/// `member`'s allocation for a closed period of `coop`, if they can still claim it.
 	#[method(name = "patronage_claimable")]
