@@ -133,21 +133,24 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
     assert.equal(await circleSum(), 0n);
   });
 
-  it('a co-op that leaves the federation is frozen in its circle and can only settle', async () => {
+  it('a co-op that leaves the federation is frozen in its circle: it can be paid and settle, not spend', async () => {
     const [a, b, c] = coops;
     const left = await byMotion(a, api.tx.coopMembership.leave(0));
     assert.equal(eventsOf(left, api.events.coopMembership.MemberLeft).length, 1);
     assert.equal((await participant(a)).frozen.isTrue, true);
-    // Nobody can pay a frozen participant...
-    const refused = await byMotion(b, api.tx.circularCredit.pay(CIRCLE, a.treasury, 1, 'after leaving'))
+    // A frozen participant cannot spend, but it can be paid (so a debt to the circle can come back
+    // to zero)...
+    const refused = await byMotion(a, api.tx.circularCredit.pay(CIRCLE, b.treasury, 1, 'after leaving'))
       .catch((e) => e);
     assert.match(String(refused), /circularCredit.*Frozen/);
-    // ...but it can still pay its debts down: a owes b 20.
+    const paid = await byMotion(b, api.tx.circularCredit.pay(CIRCLE, a.treasury, 1, 'to a leaver'));
+    assert.equal(eventsOf(paid, api.events.circularCredit.Paid).length, 1);
+    // ...and it can still pay its debts down: a owes b 20.
     const settled = await byMotion(a, api.tx.circularCredit.settleObligation(CIRCLE, obligationIds[0], 20));
     assert.equal(eventsOf(settled, api.events.circularCredit.ObligationSettled).length, 1);
     assert.equal((await api.query.circularCredit.obligations(CIRCLE, obligationIds[0])).isNone, true);
-    assert.equal((await participant(a)).balance.toBigInt(), -320n);
-    assert.equal((await participant(b)).balance.toBigInt(), 200n);
+    assert.equal((await participant(a)).balance.toBigInt(), -319n);
+    assert.equal((await participant(b)).balance.toBigInt(), 199n);
     assert.equal(await circleSum(), 0n);
 
     // The others leave too (the federation keeps only its founding members' votes).
