@@ -36,6 +36,19 @@
 //! net creditor) raises the potentials, then Dinic's blocking flows push net debts along
 //! zero-reduced-cost residual arcs, until every net position is routed. The final potentials
 //! are the certificate.
+//!
+//! ## Clearing with liquidity
+//!
+//! A circle may also let the clearing move credit balances, within each consenting
+//! participant's credit line ([`Liquidity`]): a participant may pay part of what it owes in
+//! credit (its balance goes down, at most to its credit limit) and be paid in credit for part of
+//! what it is owed (its balance goes up, at most to its ceiling). The clearing is then a
+//! circulation in the debt graph extended by one node, the circle itself, with an arc
+//! `v → circle` (what `v` is paid in credit, up to `receive`) and an arc `circle → v` (what `v`
+//! pays in credit, up to `pay`) for each participant: still a maximum-weight circulation, still
+//! certified by potentials, one more for the circle. [`check_clearing_with_liquidity`] checks
+//! it in linear time; [`solve_with_liquidity`] finds it. Each participant's balance plus its
+//! net position in obligations stays what it was.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -48,7 +61,7 @@ use alloc::vec::Vec;
 #[cfg(feature = "std")]
 mod solver;
 #[cfg(feature = "std")]
-pub use solver::{solve, Solution, TooMuchDebt};
+pub use solver::{solve, solve_with_liquidity, Solution, TooMuchDebt};
 
 /// An amount of debt. The solver takes obligations that sum to at most `2¹²⁷ − 1` (on chain an
 /// obligation is at most the circle's `MaxCreditLimit`, far below that in sum).
@@ -68,6 +81,22 @@ pub struct Obligation {
 	pub amount: Amount,
 }
 
+/// What a participant's credit line lets a clearing with liquidity move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Liquidity {
+	/// How far its credit balance may go down: what it may pay in credit (its balance plus its
+	/// credit limit).
+	pub pay: Amount,
+	/// How far its credit balance may go up: what it may be paid in credit (its ceiling minus
+	/// its balance), `None` when it has no ceiling.
+	pub receive: Option<Amount>,
+}
+
+impl Liquidity {
+	/// A participant that does not lend its credit line to clearing.
+	pub const NONE: Liquidity = Liquidity { pay: 0, receive: Some(0) };
+}
+
 /// Why a clearing was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClearingError {
@@ -79,12 +108,20 @@ pub enum ClearingError {
 	SetoffExceedsObligation(u32),
 	/// An obligation names a participant outside `0..n`.
 	UnknownParticipant(u32),
-	/// The clearing changes this participant's net position.
+	/// The clearing changes this participant's net position (and it lends no credit line).
 	NetPositionChanged(u32),
-	/// The certificate has not one potential per participant.
+	/// The clearing moves this participant's credit balance beyond its credit line.
+	LiquidityExceeded(u32),
+	/// The credit lines are not one per participant.
+	LiquidityLength,
+	/// The certificate has not one potential per participant (and one for the circle, with
+	/// liquidity).
 	CertificateLength,
 	/// The certificate fails on this obligation: the clearing is not shown to be maximal.
 	NotMaximal(u32),
+	/// The certificate fails on this participant's credit line: the clearing is not shown to be
+	/// maximal.
+	LiquidityNotMaximal(u32),
 	/// Amounts beyond what the check can add up.
 	Overflow,
 }
@@ -103,6 +140,20 @@ pub struct ClearingSummary {
 	/// Independent cycles set off: the circuit rank of the set-off graph (obligations reduced
 	/// − participants + connected groups), e.g. 1 for a single loop.
 	pub cycles: u32,
+	/// Credit moved between balances (zero without liquidity): the sum of the balance
+	/// increases, which equals the sum of the decreases.
+	pub liquidity: Amount,
+}
+
+/// A clearing with liquidity that passed the check: what it does, and how it moves each
+/// participant's credit balance.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LiquidClearing {
+	/// What it does.
+	pub summary: ClearingSummary,
+	/// Per participant, the change of its credit balance: what it is paid in credit (positive)
+	/// or pays (negative). Its net position in obligations moves by the opposite amount.
+	pub balance_changes: Vec<i128>,
 }
 
 /// Union–find over participant numbers, to count the connected groups of a clearing.
@@ -155,7 +206,38 @@ pub fn check_clearing(
 	setoffs: &[(u32, Amount)],
 	potentials: Option<&[Potential]>,
 ) -> Result<ClearingSummary, ClearingError> {
+	check(participants, obligations, None, setoffs, potentials).map(|c| c.summary)
+}
+
+/// Checks a clearing with liquidity of `obligations` among `participants` participants, each
+/// lending the credit line `liquidity[v]` ([`Liquidity::NONE`] for one that does not), in
+/// time linear in the number of obligations and participants.
+///
+/// A participant's set-offs as creditor may exceed those as debtor by at most what it may be
+/// paid in credit, and fall short of them by at most what it may pay. The certificate has one
+/// potential per participant and, last, one for the circle (see the crate docs).
+pub fn check_clearing_with_liquidity(
+	participants: u32,
+	obligations: &[Obligation],
+	liquidity: &[Liquidity],
+	setoffs: &[(u32, Amount)],
+	potentials: Option<&[Potential]>,
+) -> Result<LiquidClearing, ClearingError> {
+	check(participants, obligations, Some(liquidity), setoffs, potentials)
+}
+
+/// The check, with or without liquidity.
+fn check(
+	participants: u32,
+	obligations: &[Obligation],
+	liquidity: Option<&[Liquidity]>,
+	setoffs: &[(u32, Amount)],
+	potentials: Option<&[Potential]>,
+) -> Result<LiquidClearing, ClearingError> {
 	let n = participants as usize;
+	if liquidity.is_some_and(|lines| lines.len() != n) {
+		return Err(ClearingError::LiquidityLength);
+	}
 	let mut x: Vec<Option<Amount>> = vec![None; obligations.len()];
 	for &(index, amount) in setoffs {
 		let slot = x.get_mut(index as usize).ok_or(ClearingError::UnknownObligation(index))?;
@@ -206,9 +288,33 @@ pub fn check_clearing(
 			merges = merges.saturating_add(1);
 		}
 	}
+	// What each participant is paid (+) or pays (−) in credit: nothing without liquidity.
+	let mut changes: Vec<i128> = vec![0; n];
 	for (v, (credit, debit)) in credited.iter().zip(&debited).enumerate() {
-		if credit != debit {
+		if credit == debit {
+			continue;
+		}
+		let line = liquidity.and_then(|lines| lines.get(v)).copied().unwrap_or(Liquidity::NONE);
+		if line == Liquidity::NONE {
 			return Err(ClearingError::NetPositionChanged(v as u32));
+		}
+		let change = if credit > debit {
+			let paid = credit - debit;
+			if line.receive.is_some_and(|receive| paid > receive) {
+				return Err(ClearingError::LiquidityExceeded(v as u32));
+			}
+			summary.liquidity =
+				summary.liquidity.checked_add(paid).ok_or(ClearingError::Overflow)?;
+			i128::try_from(paid).map_err(|_| ClearingError::Overflow)?
+		} else {
+			let pays = debit - credit;
+			if pays > line.pay {
+				return Err(ClearingError::LiquidityExceeded(v as u32));
+			}
+			i128::try_from(pays).map_err(|_| ClearingError::Overflow)?.saturating_neg()
+		};
+		if let Some(slot) = changes.get_mut(v) {
+			*slot = change;
 		}
 	}
 	summary.participants = touched.iter().filter(|t| **t).count() as u32;
@@ -216,7 +322,8 @@ pub fn check_clearing(
 	summary.cycles = summary.obligations_reduced.saturating_sub(merges);
 
 	if let Some(p) = potentials {
-		if p.len() != n {
+		let expected = if liquidity.is_some() { n.saturating_add(1) } else { n };
+		if p.len() != expected {
 			return Err(ClearingError::CertificateLength);
 		}
 		for (index, (obligation, setoff)) in obligations.iter().zip(&x).enumerate() {
@@ -232,8 +339,26 @@ pub fn check_clearing(
 				return Err(ClearingError::NotMaximal(index));
 			}
 		}
+		if let (Some(lines), Some(circle)) = (liquidity, p.get(n)) {
+			let circle = i128::from(*circle);
+			for (v, ((line, change), pv)) in lines.iter().zip(&changes).zip(p).enumerate() {
+				let pv = i128::from(*pv);
+				// Arc v → circle carries what v is paid (weight 0, capacity `receive`), arc
+				// circle → v what it pays (capacity `pay`): with δ = p(head) − p(tail), a
+				// carrying arc needs δ ≤ 0 and an unsaturated one δ ≥ 0.
+				let paid = (*change).max(0).unsigned_abs();
+				let pays = (*change).min(0).unsigned_abs();
+				let fails = (paid > 0 && circle > pv)
+					|| (line.receive.is_none_or(|receive| paid < receive) && circle < pv)
+					|| (pays > 0 && pv > circle)
+					|| (pays < line.pay && pv < circle);
+				if fails {
+					return Err(ClearingError::LiquidityNotMaximal(v as u32));
+				}
+			}
+		}
 	}
-	Ok(summary)
+	Ok(LiquidClearing { summary, balance_changes: changes })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::{cmp::Reverse, collections::BinaryHeap, collections::VecDeque};
 
-use crate::{Amount, Obligation, Potential};
+use crate::{Amount, Liquidity, Obligation, Potential};
 
 /// A maximal clearing and its certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,39 +13,52 @@ pub struct Solution {
 	pub cleared: Amount,
 	/// Debt outstanding before, in all.
 	pub total: Amount,
-	/// One potential per participant: the optimality certificate.
+	/// One potential per participant (and, last, one for the circle when clearing with
+	/// liquidity): the optimality certificate.
 	pub potentials: Vec<Potential>,
+	/// Per participant, the change of its credit balance (all zero without liquidity).
+	pub balance_changes: Vec<i128>,
+	/// Credit moved between balances: the sum of the balance increases.
+	pub liquidity: Amount,
 }
 
 const UNREACHED: i64 = i64::MAX;
 
-/// Residual network: arc `2e` runs debtor → creditor (cost +1, residual `c − y`), arc `2e + 1`
-/// runs creditor → debtor (cost −1, residual `y`), where `y` is the debt left on obligation `e`.
+/// Residual network: each arc `a` of the problem becomes arc `2a` (its cost, residual its
+/// capacity less its flow) and arc `2a + 1` the other way (minus its cost, residual its
+/// flow). Obligation `e` is problem arc `e`, debtor → creditor at cost 1, whose flow `y` is
+/// the debt left on it; with liquidity, each participant's credit line adds the arcs
+/// circle → participant (what it is paid in credit) and participant → circle (what it pays),
+/// at cost 0.
 struct Network {
 	from: Vec<u32>,
 	to: Vec<u32>,
 	residual: Vec<Amount>,
+	cost: Vec<i64>,
 	/// Arcs leaving each node, as a compressed adjacency list.
 	first: Vec<usize>,
 	arcs: Vec<u32>,
 }
 
 impl Network {
-	fn new(n: usize, obligations: &[Obligation]) -> Self {
-		let m = obligations.len();
+	/// The network of `arcs` `(from, to, capacity, cost)` among `nodes` nodes.
+	fn new(nodes: usize, problem: &[(u32, u32, Amount, i64)]) -> Self {
+		let m = problem.len();
 		let mut from = Vec::with_capacity(2 * m);
 		let mut to = Vec::with_capacity(2 * m);
 		let mut residual = Vec::with_capacity(2 * m);
-		let mut degree = vec![0usize; n + 1];
-		for o in obligations {
-			from.extend([o.debtor, o.creditor]);
-			to.extend([o.creditor, o.debtor]);
-			residual.extend([o.amount, 0]);
-			degree[o.debtor as usize] += 1;
-			degree[o.creditor as usize] += 1;
+		let mut cost = Vec::with_capacity(2 * m);
+		let mut degree = vec![0usize; nodes + 1];
+		for &(u, v, capacity, c) in problem {
+			from.extend([u, v]);
+			to.extend([v, u]);
+			residual.extend([capacity, 0]);
+			cost.extend([c, -c]);
+			degree[u as usize] += 1;
+			degree[v as usize] += 1;
 		}
-		let mut first = vec![0usize; n + 1];
-		for v in 0..n {
+		let mut first = vec![0usize; nodes + 1];
+		for v in 0..nodes {
 			first[v + 1] = first[v] + degree[v];
 		}
 		let mut fill = first.clone();
@@ -55,19 +68,16 @@ impl Network {
 			arcs[fill[u]] = a as u32;
 			fill[u] += 1;
 		}
-		Network { from, to, residual, first, arcs }
-	}
-
-	fn cost(arc: usize) -> i64 {
-		if arc % 2 == 0 {
-			1
-		} else {
-			-1
-		}
+		Network { from, to, residual, cost, first, arcs }
 	}
 
 	fn out(&self, v: usize) -> &[u32] {
 		&self.arcs[self.first[v]..self.first[v + 1]]
+	}
+
+	/// The flow on problem arc `a`.
+	fn flow(&self, a: usize) -> Amount {
+		self.residual[2 * a + 1]
 	}
 }
 
@@ -85,13 +95,60 @@ pub struct TooMuchDebt;
 /// excess lies between minus and plus the sum, and each arc's residual and each push between
 /// zero and its obligation's amount, so no later addition can overflow.
 pub fn solve(participants: u32, obligations: &[Obligation]) -> Result<Solution, TooMuchDebt> {
+	solve_lines(participants, obligations, None)
+}
+
+/// Finds a maximal clearing with liquidity of `obligations` among participants
+/// `0..participants`, each lending the credit line `liquidity[v]` (a participant without one is
+/// [`Liquidity::NONE`]), with its certificate: one potential per participant and, last, one
+/// for the circle. Otherwise as [`solve`].
+pub fn solve_with_liquidity(
+	participants: u32,
+	obligations: &[Obligation],
+	liquidity: &[Liquidity],
+) -> Result<Solution, TooMuchDebt> {
+	solve_lines(participants, obligations, Some(liquidity))
+}
+
+fn solve_lines(
+	participants: u32,
+	obligations: &[Obligation],
+	liquidity: Option<&[Liquidity]>,
+) -> Result<Solution, TooMuchDebt> {
 	let n = participants as usize;
 	let total = obligations
 		.iter()
 		.try_fold(0u128, |sum, o| sum.checked_add(o.amount))
 		.filter(|sum| *sum <= i128::MAX as u128)
 		.ok_or(TooMuchDebt)?;
-	let mut net = Network::new(n, obligations);
+	// The circle is node `n`. No flow exceeds the total, so a credit line without a ceiling is
+	// an arc of capacity `total + 1`, which never saturates (the total is below 2¹²⁷).
+	let nodes = if liquidity.is_some() { n + 1 } else { n };
+	let mut problem: Vec<(u32, u32, Amount, i64)> =
+		obligations.iter().map(|o| (o.debtor, o.creditor, o.amount, 1)).collect();
+	// Per participant with a credit line: its arcs (circle → it: paid, it → circle: pays).
+	let mut lines: Vec<(usize, Option<usize>, Option<usize>)> = Vec::new();
+	if let Some(liquidity) = liquidity {
+		let circle = n as u32;
+		for v in 0..n {
+			let line = liquidity.get(v).copied().unwrap_or(Liquidity::NONE);
+			let receive = line.receive.unwrap_or(total + 1).min(total + 1);
+			let pay = line.pay.min(total + 1);
+			let mut arc = |from: u32, to: u32, capacity: Amount| {
+				(capacity > 0).then(|| {
+					problem.push((from, to, capacity, 0));
+					problem.len() - 1
+				})
+			};
+			let paid = arc(circle, v as u32, receive);
+			let pays = arc(v as u32, circle, pay);
+			if paid.is_some() || pays.is_some() {
+				lines.push((v, paid, pays));
+			}
+		}
+	}
+	let mut net = Network::new(nodes, &problem);
+	let n = nodes;
 
 	// The remaining debt starts at zero: every net debtor must send its net position out.
 	let mut excess = vec![0i128; n];
@@ -137,7 +194,7 @@ pub fn solve(participants: u32, obligations: &[Obligation]) -> Result<Solution, 
 					continue;
 				}
 				let v = net.to[a] as usize;
-				let reduced = Network::cost(a) + potential[u] - potential[v];
+				let reduced = net.cost[a] + potential[u] - potential[v];
 				debug_assert!(reduced >= 0, "reduced costs stay non-negative");
 				let nd = d + reduced;
 				if nd < dist[v] {
@@ -171,7 +228,7 @@ pub fn solve(participants: u32, obligations: &[Obligation]) -> Result<Solution, 
 					let v = net.to[a] as usize;
 					if level[v] < 0
 						&& net.residual[a] > 0
-						&& Network::cost(a) + potential[u] - potential[v] == 0
+						&& net.cost[a] + potential[u] - potential[v] == 0
 					{
 						level[v] = level[u] + 1;
 						queue.push_back(v);
@@ -200,7 +257,7 @@ pub fn solve(participants: u32, obligations: &[Obligation]) -> Result<Solution, 
 							let v = net.to[a] as usize;
 							if net.residual[a] > 0
 								&& level[v] == level[u] + 1
-								&& Network::cost(a) + potential[u] - potential[v] == 0
+								&& net.cost[a] + potential[u] - potential[v] == 0
 							{
 								break;
 							}
@@ -242,8 +299,21 @@ pub fn solve(participants: u32, obligations: &[Obligation]) -> Result<Solution, 
 	}
 
 	let setoffs: Vec<Amount> =
-		obligations.iter().enumerate().map(|(e, o)| o.amount - net.residual[2 * e + 1]).collect();
+		obligations.iter().enumerate().map(|(e, o)| o.amount - net.flow(e)).collect();
 	// At most the total: each set-off is at most its obligation's amount.
 	let cleared = setoffs.iter().sum();
-	Ok(Solution { setoffs, cleared, total, potentials: potential })
+	// Each flow is at most the total, below 2¹²⁷.
+	let mut balance_changes = vec![0i128; participants as usize];
+	let mut liquidity = 0;
+	for (v, paid, pays) in lines {
+		let paid = paid.map_or(0, |a| net.flow(a));
+		let pays = pays.map_or(0, |a| net.flow(a));
+		balance_changes[v] = paid as i128 - pays as i128;
+	}
+	for change in &balance_changes {
+		if *change > 0 {
+			liquidity += *change as Amount;
+		}
+	}
+	Ok(Solution { setoffs, cleared, total, potentials: potential, balance_changes, liquidity })
 }

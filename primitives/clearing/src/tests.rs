@@ -29,7 +29,8 @@ mod check {
 				cleared: 180,
 				obligations_reduced: 3,
 				participants: 3,
-				cycles: 1
+				cycles: 1,
+				liquidity: 0,
 			})
 		);
 	}
@@ -157,18 +158,38 @@ mod solver {
 /// An independent optimum: Klein's cycle cancelling. Starting from no set-off, it repeatedly
 /// finds a cycle in the residual graph that sets off more (Bellman–Ford) and pushes along it.
 fn cycle_cancelling_optimum(n: usize, obligations: &[Obligation]) -> Amount {
-	let mut x: Vec<Amount> = vec![0; obligations.len()];
+	let arcs: Vec<(u32, u32, Amount, i64)> =
+		obligations.iter().map(|o| (o.debtor, o.creditor, o.amount, 1)).collect();
+	max_weight_circulation(n, &arcs)
+}
+
+/// The same with liquidity: the circle is node `n`, with arcs v → circle (capacity `receive`,
+/// or more than all the debt without a ceiling) and circle → v (capacity `pay`), of weight 0.
+fn liquid_optimum(n: usize, obligations: &[Obligation], lines: &[Liquidity]) -> Amount {
+	let unbounded = obligations.iter().map(|o| o.amount).sum::<Amount>() + 1;
+	let mut arcs: Vec<(u32, u32, Amount, i64)> =
+		obligations.iter().map(|o| (o.debtor, o.creditor, o.amount, 1)).collect();
+	for (v, line) in lines.iter().enumerate() {
+		arcs.push((v as u32, n as u32, line.receive.unwrap_or(unbounded), 0));
+		arcs.push((n as u32, v as u32, line.pay, 0));
+	}
+	max_weight_circulation(n + 1, &arcs)
+}
+
+/// The largest `Σ weight · flow` over circulations within the arcs' capacities, by cycle
+/// cancelling.
+fn max_weight_circulation(n: usize, problem: &[(u32, u32, Amount, i64)]) -> Amount {
+	let mut x: Vec<Amount> = vec![0; problem.len()];
 	loop {
-		// Residual arcs (from, to, gain, obligation, forward?): forward while x < c, gain +1;
-		// backward while x > 0, gain −1. Look for a positive-gain cycle as a negative cycle of
-		// cost −gain.
+		// Residual arcs (from, to, cost, arc, forward?): forward while x < capacity, cost
+		// −weight; backward while x > 0, cost +weight. A negative cycle gains.
 		let mut arcs = Vec::new();
-		for (e, o) in obligations.iter().enumerate() {
-			if x[e] < o.amount {
-				arcs.push((o.debtor as usize, o.creditor as usize, -1i64, e, true));
+		for (e, (u, v, capacity, weight)) in problem.iter().enumerate() {
+			if x[e] < *capacity {
+				arcs.push((*u as usize, *v as usize, -*weight, e, true));
 			}
 			if x[e] > 0 {
-				arcs.push((o.creditor as usize, o.debtor as usize, 1i64, e, false));
+				arcs.push((*v as usize, *u as usize, *weight, e, false));
 			}
 		}
 		let mut dist = vec![0i64; n];
@@ -184,7 +205,9 @@ fn cycle_cancelling_optimum(n: usize, obligations: &[Obligation]) -> Amount {
 				}
 			}
 		}
-		let Some(mut v) = last else { return x.iter().sum() };
+		let Some(mut v) = last else {
+			return problem.iter().zip(&x).map(|((.., w), x)| *w as Amount * x).sum();
+		};
 		for _ in 0..n {
 			v = arcs[pred[v].expect("on a cycle")].0;
 		}
@@ -203,7 +226,7 @@ fn cycle_cancelling_optimum(n: usize, obligations: &[Obligation]) -> Amount {
 			.map(|i| {
 				let (_, _, _, e, forward) = arcs[*i];
 				if forward {
-					obligations[e].amount - x[e]
+					problem[e].2 - x[e]
 				} else {
 					x[e]
 				}
@@ -219,6 +242,23 @@ fn cycle_cancelling_optimum(n: usize, obligations: &[Obligation]) -> Amount {
 			}
 		}
 	}
+}
+
+/// Credit lines for `n` participants: some lend none, some have no ceiling.
+fn lines(n: u32) -> impl Strategy<Value = Vec<Liquidity>> {
+	let line = prop_oneof![
+		1 => Just(Liquidity::NONE),
+		3 => (0u128..60, proptest::option::of(0u128..60))
+			.prop_map(|(pay, receive)| Liquidity { pay, receive }),
+	];
+	proptest::collection::vec(line, n as usize)
+}
+
+fn liquid_graph(
+	max_n: u32,
+	max_m: usize,
+) -> impl Strategy<Value = (u32, Vec<Obligation>, Vec<Liquidity>)> {
+	graph(max_n, max_m).prop_flat_map(|(n, obligations)| (Just(n), Just(obligations), lines(n)))
 }
 
 fn graph(max_n: u32, max_m: usize) -> impl Strategy<Value = (u32, Vec<Obligation>)> {
@@ -312,5 +352,172 @@ proptest! {
 		};
 		let certificate = &p[..n as usize];
 		prop_assert!(check_clearing(n, &obligations, &all(&smaller), Some(certificate)).is_err());
+	}
+}
+
+mod liquidity {
+	use super::*;
+
+	/// C owes A 40 and A owes B 20: a chain, which clearing alone leaves as it is.
+	fn chain() -> Vec<Obligation> {
+		vec![ob(2, 0, 40), ob(0, 1, 20)]
+	}
+
+	fn line(pay: Amount, receive: Option<Amount>) -> Liquidity {
+		Liquidity { pay, receive }
+	}
+
+	#[test]
+	fn a_chain_clears_when_its_ends_lend_their_credit_lines() {
+		// A and B lend their lines, C does not: A pays B 20 in credit for what it owes.
+		let lines = [line(200, None), line(0, Some(100)), Liquidity::NONE];
+		let s = solve_with_liquidity(3, &chain(), &lines).expect("within i128");
+		assert_eq!((s.setoffs.clone(), s.cleared, s.liquidity), (vec![0, 20], 20, 20));
+		assert_eq!(s.balance_changes, vec![-20, 20, 0]);
+		assert_eq!(s.potentials.len(), 4);
+		let checked = check_clearing_with_liquidity(
+			3,
+			&chain(),
+			&lines,
+			&all(&s.setoffs),
+			Some(&s.potentials),
+		)
+		.expect("valid and maximal");
+		assert_eq!(checked.balance_changes, s.balance_changes);
+		assert_eq!((checked.summary.cleared, checked.summary.liquidity), (20, 20));
+		// Without liquidity nothing clears, and the same set-off changes net positions.
+		assert_eq!(solve(3, &chain()).expect("within i128").cleared, 0);
+		assert_eq!(
+			check_clearing(3, &chain(), &all(&s.setoffs), None),
+			Err(ClearingError::NetPositionChanged(0))
+		);
+	}
+
+	#[test]
+	fn all_three_lending_clear_the_whole_chain() {
+		let lines = [line(200, None), line(0, None), line(620, None)];
+		let s = solve_with_liquidity(3, &chain(), &lines).expect("within i128");
+		assert_eq!((s.cleared, s.liquidity), (60, 40));
+		assert_eq!(s.balance_changes, vec![20, 20, -40]);
+	}
+
+	#[test]
+	fn credit_lines_bound_what_moves() {
+		// A may pay only 5 in credit, and B be paid only 8: 5 clears.
+		let lines = [line(5, None), line(0, Some(8)), Liquidity::NONE];
+		let s = solve_with_liquidity(3, &chain(), &lines).expect("within i128");
+		assert_eq!(s.setoffs, vec![0, 5]);
+		let lines = [line(50, None), line(0, Some(8)), Liquidity::NONE];
+		assert_eq!(solve_with_liquidity(3, &chain(), &lines).expect("ok").setoffs, vec![0, 8]);
+		// Beyond a line, the check refuses.
+		assert_eq!(
+			check_clearing_with_liquidity(3, &chain(), &lines, &[(1, 9)], None),
+			Err(ClearingError::LiquidityExceeded(1))
+		);
+		let lines = [line(5, None), line(0, Some(80)), Liquidity::NONE];
+		assert_eq!(
+			check_clearing_with_liquidity(3, &chain(), &lines, &[(1, 9)], None),
+			Err(ClearingError::LiquidityExceeded(0))
+		);
+		// One who lends nothing keeps its net position.
+		let lines = [line(50, None), Liquidity::NONE, Liquidity::NONE];
+		assert_eq!(
+			check_clearing_with_liquidity(3, &chain(), &lines, &[(1, 9)], None),
+			Err(ClearingError::NetPositionChanged(1))
+		);
+		assert_eq!(
+			check_clearing_with_liquidity(3, &chain(), &lines[..2], &[], None),
+			Err(ClearingError::LiquidityLength)
+		);
+	}
+
+	#[test]
+	fn the_certificate_covers_the_credit_lines() {
+		let lines = [line(200, None), line(0, Some(100)), Liquidity::NONE];
+		let s = solve_with_liquidity(3, &chain(), &lines).expect("within i128");
+		// Clearing less than the lines allow is valid, but refused with the solver's
+		// certificate (or any other)...
+		assert!(check_clearing_with_liquidity(3, &chain(), &lines, &[(1, 10)], None).is_ok());
+		for p in [s.potentials.clone(), vec![0, 0, 0, 0], vec![0, 1, 0, 0], vec![1, 0, 0, 0]] {
+			assert!(matches!(
+				check_clearing_with_liquidity(3, &chain(), &lines, &[(1, 10)], Some(&p)),
+				Err(ClearingError::NotMaximal(_) | ClearingError::LiquidityNotMaximal(_))
+			));
+		}
+		// ...and a certificate must have one potential more than participants.
+		assert_eq!(
+			check_clearing_with_liquidity(
+				3,
+				&chain(),
+				&lines,
+				&all(&s.setoffs),
+				Some(&s.potentials[..3])
+			),
+			Err(ClearingError::CertificateLength)
+		);
+	}
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(256))]
+
+	/// With credit lines, the solver's clearing passes the check with its certificate, is as
+	/// large as the independent optimum, never smaller than without liquidity, and moves each
+	/// balance within its line, the moves summing to zero.
+	#[test]
+	fn the_liquid_solver_is_maximal_and_passes_the_check(
+		(n, obligations, lines) in liquid_graph(6, 12)
+	) {
+		let s = solve_with_liquidity(n, &obligations, &lines).expect("within i128");
+		let checked =
+			check_clearing_with_liquidity(n, &obligations, &lines, &all(&s.setoffs), Some(&s.potentials));
+		prop_assert!(checked.is_ok(), "{:?}", checked);
+		let checked = checked.expect("checked");
+		prop_assert_eq!(&checked.balance_changes, &s.balance_changes);
+		prop_assert_eq!(checked.summary.liquidity, s.liquidity);
+		prop_assert_eq!(s.cleared, liquid_optimum(n as usize, &obligations, &lines));
+		prop_assert!(s.cleared >= solve(n, &obligations).expect("within i128").cleared);
+		prop_assert_eq!(s.balance_changes.iter().sum::<i128>(), 0);
+		for (change, line) in s.balance_changes.iter().zip(&lines) {
+			prop_assert!(*change >= -(line.pay as i128));
+			prop_assert!(line.receive.is_none_or(|r| *change <= r as i128));
+		}
+	}
+
+	/// The solver's clearing with liquidity and its certificate, perturbed at random: whatever
+	/// the check accepts is as large as the independent optimum.
+	#[test]
+	fn a_perturbed_liquid_clearing_passes_only_when_it_is_maximal(
+		(n, obligations, lines) in liquid_graph(5, 10),
+		changes in proptest::collection::vec((0usize..64, -3i64..=3, any::<bool>()), 1..6),
+	) {
+		let s = solve_with_liquidity(n, &obligations, &lines).expect("within i128");
+		let optimum = liquid_optimum(n as usize, &obligations, &lines);
+		let mut x = s.setoffs.clone();
+		let mut p = s.potentials.clone();
+		for (at, delta, on_setoff) in changes {
+			if on_setoff && !obligations.is_empty() {
+				let e = at % obligations.len();
+				let moved = x[e] as i128 + delta as i128;
+				x[e] = moved.clamp(0, obligations[e].amount as i128) as Amount;
+			} else {
+				p[at % (n as usize + 1)] += delta;
+			}
+		}
+		match check_clearing_with_liquidity(n, &obligations, &lines, &all(&x), Some(&p)) {
+			Ok(c) => prop_assert_eq!(c.summary.cleared, optimum),
+			Err(e) => prop_assert!(
+				x != s.setoffs || p != s.potentials,
+				"the solver's own pair was refused: {:?}", e
+			),
+		}
+	}
+
+	#[test]
+	fn larger_liquid_graphs_pass_the_check((n, obligations, lines) in liquid_graph(40, 200)) {
+		let s = solve_with_liquidity(n, &obligations, &lines).expect("within i128");
+		prop_assert!(check_clearing_with_liquidity(
+			n, &obligations, &lines, &all(&s.setoffs), Some(&s.potentials)
+		).is_ok());
 	}
 }

@@ -58,3 +58,28 @@ fn refuses_bad_input() {
 	assert!(!ok);
 	assert!(stderr.contains("invalid input"), "{stderr}");
 }
+
+#[test]
+fn clears_a_chain_with_the_credit_lines_it_is_lent() {
+	// C owes A 40 and A owes B 20; A may pay 200 in credit and B be paid up to 100; C lends
+	// nothing. A pays B 20 in credit: obligation 2 clears.
+	let (ok, stdout, stderr) = run(r#"{"obligations":[
+		{"id":1,"debtor":"C","creditor":"A","amount":40},
+		{"id":2,"debtor":"A","creditor":"B","amount":20}
+	],"liquidity":{"A":{"pay":200},"B":{"pay":0,"receive":100}}}"#);
+	assert!(ok, "{stderr}");
+	let out: serde_json::Value = serde_json::from_str(&stdout).expect("JSON out");
+	assert_eq!(out["setoffs"], serde_json::json!([{"id":2,"amount":20}]));
+	assert_eq!((out["cleared"].as_u64(), out["liquidity"].as_u64()), (Some(20), Some(20)));
+	assert_eq!(out["balanceChanges"], serde_json::json!({"A":-20,"B":20,"C":0}));
+	assert!(out["circlePotential"].is_i64(), "{stdout}");
+	// Without the lines nothing clears, and no liquidity is reported.
+	let (ok, stdout, _) = run(r#"{"obligations":[
+		{"id":1,"debtor":"C","creditor":"A","amount":40},
+		{"id":2,"debtor":"A","creditor":"B","amount":20}
+	]}"#);
+	assert!(ok);
+	let out: serde_json::Value = serde_json::from_str(&stdout).expect("JSON out");
+	assert_eq!(out["cleared"], 0);
+	assert!(out.get("liquidity").is_none(), "{stdout}");
+}
