@@ -1,6 +1,8 @@
 // Journey 5, trade: three co-ops join the federation and its credit circle, each acting through
 // its own motions; they pay each other in credit, owe each other around a cycle, and the node's
-// clearing RPC proposes the maximal clearing that the chain verifies and applies.
+// clearing RPC proposes the maximal clearing that the chain verifies and applies; then, with the
+// circle's liquidity option and two co-ops' consent, a chain of debts clears through their credit
+// lines.
 'use strict';
 
 const { describe, it, before, after } = require('node:test');
@@ -92,11 +94,20 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
       const [event] = eventsOf(events, api.events.circularCredit.ObligationIssued);
       obligationIds.push(event.data.id.toNumber());
     }
+    // Until its debtor answers, each obligation holds the deposit from its creditor.
+    const deposit = api.consts.circularCredit.obligationDeposit.toBigInt();
+    assert.ok(deposit > 0n);
+    const heldForObligations = async (x) => (await api.query.balances.holds(x.treasury))
+      .filter((h) => h.id.isCircularCredit && h.id.asCircularCredit.isObligationDeposit)
+      .reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
+    assert.deepEqual(await Promise.all(coops.map(heldForObligations)), [deposit, deposit, deposit]);
     const accepted = await Promise.all(cycle.map(([debtor], k) => byMotion(
       debtor, api.tx.circularCredit.acceptObligation(CIRCLE, obligationIds[k]))));
     for (const events of accepted) {
       assert.equal(eventsOf(events, api.events.circularCredit.ObligationAccepted).length, 1);
     }
+    // Accepted, they hold nothing any more.
+    assert.deepEqual(await Promise.all(coops.map(heldForObligations)), [0n, 0n, 0n]);
     const nets = await Promise.all(coops.map(async (x) => (await participant(x)).obligationNet.toBigInt()));
     assert.deepEqual(nets, [20n, 20n, -40n]);
   });
@@ -133,28 +144,65 @@ describe('journey 5: trade between co-ops in the federation\'s credit circle', (
     assert.equal(await circleSum(), 0n);
   });
 
+  it('with the federation\'s liquidity option, a chain clears through the credit lines its parties lend', async () => {
+    const [a, b, c] = coops;
+    // Left from the cycle: a owes b 20, c owes a 40. The federation lets its circle clear with
+    // liquidity; a and b lend their credit lines, c does not.
+    const set = await passFederationMotion(api, api.tx.circularCredit.setLiquidity(CIRCLE, true));
+    assert.equal(eventsOf(set, api.events.circularCredit.LiquiditySet).length, 1);
+    const consents = await Promise.all([a, b].map(
+      (x) => byMotion(x, api.tx.circularCredit.allowLiquidity(CIRCLE, true))));
+    for (const events of consents) {
+      assert.equal(eventsOf(events, api.events.circularCredit.LiquidityConsent).length, 1);
+    }
+    const position = async (x) => {
+      const p = await participant(x);
+      return p.balance.toBigInt() + p.obligationNet.toBigInt();
+    };
+    const before = await Promise.all(coops.map(position));
+    // The node proposes that a pay b the 20 it owes in credit; c's 40 stays (c lends nothing).
+    const proposal = await rpc(api, 'circularCredit_proposeClearing', [CIRCLE]);
+    const ours = proposal.setoffs.filter(([id]) => obligationIds.includes(id));
+    assert.deepEqual(ours, [[obligationIds[0], '20']]);
+    assert.equal(proposal.liquidity, '20');
+    const { events, error } = await submit(api,
+      api.tx.circularCredit.submitClearing(CIRCLE, proposal.setoffs, proposal.certificate), a.proposer);
+    assert.equal(error, null);
+    const [cleared] = eventsOf(events, api.events.circularCredit.Cleared);
+    assert.equal(cleared.data.liquidity.toBigInt(), 20n);
+    assert.equal(cleared.data.maximal.isTrue, true);
+    assert.equal((await api.query.circularCredit.obligations(CIRCLE, obligationIds[0])).isNone, true);
+    assert.equal((await api.query.circularCredit.obligations(CIRCLE, obligationIds[2])).unwrap()
+      .amount.toBigInt(), 40n);
+    // a's balance went down 20, b's up 20; each one's balance plus net position is unchanged.
+    const balances = await Promise.all(coops.map(async (x) => (await participant(x)).balance.toBigInt()));
+    assert.deepEqual(balances, [-320n, 200n, 120n]);
+    assert.deepEqual(await Promise.all(coops.map(position)), before);
+    assert.equal(await circleSum(), 0n);
+  });
+
   it('a co-op that leaves the federation is frozen in its circle: it can be paid and settle, not spend', async () => {
     const [a, b, c] = coops;
-    const left = await byMotion(a, api.tx.coopMembership.leave(0));
+    const left = await byMotion(c, api.tx.coopMembership.leave(0));
     assert.equal(eventsOf(left, api.events.coopMembership.MemberLeft).length, 1);
-    assert.equal((await participant(a)).frozen.isTrue, true);
+    assert.equal((await participant(c)).frozen.isTrue, true);
     // A frozen participant cannot spend, but it can be paid (so a debt to the circle can come back
     // to zero)...
-    const refused = await byMotion(a, api.tx.circularCredit.pay(CIRCLE, b.treasury, 1, 'after leaving'))
+    const refused = await byMotion(c, api.tx.circularCredit.pay(CIRCLE, b.treasury, 1, 'after leaving'))
       .catch((e) => e);
     assert.match(String(refused), /circularCredit.*Frozen/);
-    const paid = await byMotion(b, api.tx.circularCredit.pay(CIRCLE, a.treasury, 1, 'to a leaver'));
+    const paid = await byMotion(b, api.tx.circularCredit.pay(CIRCLE, c.treasury, 1, 'to a leaver'));
     assert.equal(eventsOf(paid, api.events.circularCredit.Paid).length, 1);
-    // ...and it can still pay its debts down: a owes b 20.
-    const settled = await byMotion(a, api.tx.circularCredit.settleObligation(CIRCLE, obligationIds[0], 20));
+    // ...and it can still pay its debts down: c owes a 40.
+    const settled = await byMotion(c, api.tx.circularCredit.settleObligation(CIRCLE, obligationIds[2], 40));
     assert.equal(eventsOf(settled, api.events.circularCredit.ObligationSettled).length, 1);
-    assert.equal((await api.query.circularCredit.obligations(CIRCLE, obligationIds[0])).isNone, true);
-    assert.equal((await participant(a)).balance.toBigInt(), -319n);
-    assert.equal((await participant(b)).balance.toBigInt(), 199n);
+    assert.equal((await api.query.circularCredit.obligations(CIRCLE, obligationIds[2])).isNone, true);
+    const balances = await Promise.all(coops.map(async (x) => (await participant(x)).balance.toBigInt()));
+    assert.deepEqual(balances, [-280n, 199n, 81n]);
     assert.equal(await circleSum(), 0n);
 
     // The others leave too (the federation keeps only its founding members' votes).
-    await Promise.all([b, c].map((x) => byMotion(x, api.tx.coopMembership.leave(0))));
-    for (const x of [b, c]) assert.equal((await participant(x)).frozen.isTrue, true);
+    await Promise.all([a, b].map((x) => byMotion(x, api.tx.coopMembership.leave(0))));
+    for (const x of [a, b]) assert.equal((await participant(x)).frozen.isTrue, true);
   });
 });

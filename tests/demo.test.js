@@ -57,7 +57,7 @@ describe('the demo network', () => {
     }
     const proposal = await rpc(api, 'circularCredit_proposeClearing', [0]);
     const ours = proposal.setoffs.filter(([id]) => demo.obligations.includes(id));
-    // The cycle 300 / 200 / 250 (in COOP-sized credit units) clears by its smallest debt.
-    assert.deepEqual(ours.map(([, amount]) => BigInt(amount)), [200n, 200n, 200n].map((x) => x * 10n ** 12n));
+    // The cycle 300 / 200 / 250 (units of 100 cents) clears by its smallest debt.
+    assert.deepEqual(ours.map(([, amount]) => BigInt(amount)), [200n, 200n, 200n].map((x) => x * 100n));
   });
 });

@@ -159,7 +159,7 @@ async function seedDemo(api, log = () => {}) {
   ]);
 
   log('the federation grants credit limits; the bakery closes its patronage period');
-  const CREDIT = UNIT; // credit is counted in COOP-sized units, 12 decimals
+  const CREDIT = 100n; // credit is booked in hundredths of a unit (2 decimals)
   await Promise.all([
     passFederationMotions(api, [batched(api, [bakery, growers, repair].map(
       (c) => api.tx.circularCredit.setCreditLimit(0, c.treasury, 5_000n * CREDIT, null)))]),

@@ -5,7 +5,9 @@ use crate::Pallet as CircularCredit;
 use alloc::vec::Vec;
 use coop_primitives::{benchmarking::assert_last_event, BenchmarkCoops};
 use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::{Inspect, Mutate};
 use frame_system::RawOrigin;
+use sp_runtime::Saturating;
 
 const SEED: u32 = 0;
 
@@ -17,10 +19,17 @@ fn circle<T: Config>() -> CircleId {
 	coop
 }
 
-/// Member `i` of the circle, joined, with the highest credit limit.
+/// Member `i` of the circle, joined, with the highest credit limit and the funds for as many
+/// obligation deposits as it may have waiting.
 fn participant<T: Config>(circle: CircleId, i: u32) -> T::AccountId {
 	let who: T::AccountId = account("participant", i, SEED);
 	T::BenchmarkHelper::add_member(circle, &who);
+	let deposits = BalanceOf::<T>::from(T::MaxPendingPerIssuer::get().saturating_add(1));
+	T::Currency::set_balance(
+		&who,
+		T::Currency::minimum_balance()
+			.saturating_add(T::ObligationDeposit::get().saturating_mul(deposits)),
+	);
 	CircularCredit::<T>::join(RawOrigin::Signed(who.clone()).into(), circle).expect("joins");
 	let origin = T::CoopOrigin::try_successful_origin(&circle).expect("the co-op can decide");
 	CircularCredit::<T>::set_credit_limit(
@@ -274,6 +283,30 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_liquidity() -> Result<(), BenchmarkError> {
+		let circle = circle::<T>();
+		let origin = T::CoopOrigin::try_successful_origin(&circle)
+			.map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, circle, true);
+
+		assert_last_event::<T>(Event::LiquiditySet { circle, enabled: true });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn allow_liquidity() {
+		let circle = circle::<T>();
+		let who = participant::<T>(circle, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), circle, true);
+
+		assert_last_event::<T>(Event::LiquidityConsent { circle, who, allow: true });
+	}
+
 	/// A cycle of `s` participants, each owing the next, cleared in full with a certificate;
 	/// `o` further obligations from the first of them to one more participant, which cannot be
 	/// cleared, make the check read the whole circle. A cycle has at most one set-off per
@@ -326,6 +359,7 @@ mod benchmarks {
 			participants: s,
 			cycles: 1,
 			maximal: true,
+			liquidity: 0,
 		});
 	}
 

@@ -69,6 +69,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::CannotLeave
 		);
 		Participants::<T>::remove(circle, &who);
+		LiquidityConsents::<T>::remove(circle, &who);
 		Circles::<T>::mutate(circle, |info| {
 			if let Some(info) = info {
 				info.participants.saturating_dec();
@@ -106,6 +107,34 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Turns clearing with liquidity on or off for `circle`.
+	pub(crate) fn do_set_liquidity(circle: CircleId, enabled: bool) -> DispatchResult {
+		ensure!(Circles::<T>::contains_key(circle), Error::<T>::CircleNotFound);
+		if enabled {
+			LiquidityCircles::<T>::insert(circle, ());
+		} else {
+			LiquidityCircles::<T>::remove(circle);
+		}
+		Self::deposit_event(Event::LiquiditySet { circle, enabled });
+		Ok(())
+	}
+
+	/// Records whether `who` lends its credit line to `circle`'s clearings.
+	pub(crate) fn do_allow_liquidity(
+		circle: CircleId,
+		who: T::AccountId,
+		allow: bool,
+	) -> DispatchResult {
+		ensure!(Participants::<T>::contains_key(circle, &who), Error::<T>::NotParticipant);
+		if allow {
+			LiquidityConsents::<T>::insert(circle, &who, ());
+		} else {
+			LiquidityConsents::<T>::remove(circle, &who);
+		}
+		Self::deposit_event(Event::LiquidityConsent { circle, who, allow });
+		Ok(())
+	}
+
 	/// Writes off the debt of `who`, a frozen participant: its balance returns to zero, the loss
 	/// is booked to the circle's loss account, and it leaves the circle if nothing else ties it.
 	pub(crate) fn do_write_off(circle: CircleId, who: T::AccountId) -> DispatchResult {

@@ -1,8 +1,8 @@
 //! The pallet's invariants, checked by `try_state` (and after every unit test of the mock).
 
-use crate::{pallet::*, CircleId, CircleInfo, CreditBalance};
+use crate::{pallet::*, BalanceOf, CircleId, CircleInfo, CreditBalance};
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::ensure;
+use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::{Saturating, TryRuntimeError};
 
 /// Per participant of a circle: how many open obligations it is a party to, and the net
@@ -24,6 +24,9 @@ impl<T: Config> Pallet<T> {
 	///    one its open accepted obligations add up to.
 	/// 5. Each circle's accepted-obligation and participant counts, each participant's
 	///    open-obligation count and each creditor's pending count match storage.
+	/// 6. Every deposit belongs to an unaccepted obligation, and what is held from each
+	///    participant for obligation deposits is exactly the sum of its obligations' deposits.
+	/// 7. Clearing with liquidity is set only for circles, and only participants consent to it.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (circle, info) in Circles::<T>::iter() {
 			let mut open = Self::try_balances(circle, &info)?;
@@ -33,6 +36,43 @@ impl<T: Config> Pallet<T> {
 				ensure!(p.open_obligations == n, "a participant's obligation count matches");
 				ensure!(p.obligation_net == net, "clearing never changed a net position");
 			}
+		}
+		Self::try_deposits()?;
+		Self::try_liquidity()
+	}
+
+	/// Invariant 7.
+	fn try_liquidity() -> Result<(), TryRuntimeError> {
+		for circle in LiquidityCircles::<T>::iter_keys() {
+			ensure!(Circles::<T>::contains_key(circle), "liquidity is set only for circles");
+		}
+		for (circle, who, ()) in LiquidityConsents::<T>::iter() {
+			ensure!(
+				Participants::<T>::contains_key(circle, &who),
+				"only participants consent to liquidity"
+			);
+		}
+		Ok(())
+	}
+
+	/// Invariant 6.
+	fn try_deposits() -> Result<(), TryRuntimeError> {
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (circle, id, deposit) in PendingDeposits::<T>::iter() {
+			let o = PendingObligations::<T>::get(circle, id)
+				.ok_or("a deposit belongs to an unaccepted obligation")?;
+			let sum = held.entry(o.creditor).or_default();
+			*sum = sum.saturating_add(deposit);
+		}
+		for (_, who, _) in Participants::<T>::iter() {
+			held.entry(who).or_default();
+		}
+		let reason = HoldReason::ObligationDeposit.into();
+		for (who, sum) in held {
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &who) == sum,
+				"what is held from a participant is the sum of its obligations' deposits"
+			);
 		}
 		Ok(())
 	}

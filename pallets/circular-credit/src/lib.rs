@@ -36,8 +36,27 @@ pub use types::*;
 pub use weights::WeightInfo;
 
 use coop_primitives::{CoopId, CoopInspect};
-use frame_support::{pallet_prelude::*, traits::EnsureOriginWithArg};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		EnsureOriginWithArg,
+	},
+};
 use frame_system::pallet_prelude::*;
+
+/// The most potentials a certificate may carry: one per participant, and one for the circle
+/// when it clears with liquidity.
+pub struct CertificateBound<T>(core::marker::PhantomData<T>);
+impl<T: Config> Get<u32> for CertificateBound<T> {
+	fn get() -> u32 {
+		T::MaxParticipants::get().saturating_add(1)
+	}
+}
+
+/// An amount of the native currency (deposits).
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 /// An obligation, as this runtime stores it.
 pub type ObligationOf<T> = Obligation<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
@@ -56,6 +75,20 @@ pub mod pallet {
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Co-ops and their members.
 		type Coops: CoopInspect<Self::AccountId>;
+
+		/// The native currency, which holds the deposits of waiting obligations.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Held from a creditor for each obligation it issued until the debtor answers: returned
+		/// when the debtor accepts it, when the creditor cancels it or when it expires; paid to
+		/// the debtor when the debtor rejects it (the price of an obligation nobody owed).
+		#[pallet::constant]
+		type ObligationDeposit: Get<BalanceOf<Self>>;
 
 		/// Who decides for a co-op (its passed motion).
 		type CoopOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CoopId>;
@@ -136,6 +169,30 @@ pub mod pallet {
 		u32,
 		ValueQuery,
 	>;
+
+	/// The deposit held from the creditor of each unaccepted obligation (none for an obligation
+	/// issued while no deposit was asked, or migrated from storage version 1).
+	#[pallet::storage]
+	pub type PendingDeposits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CircleId, Twox64Concat, ObligationId, BalanceOf<T>>;
+
+	/// Circles whose co-op lets clearings use the participants' credit lines as liquidity
+	/// (off unless the co-op turns it on).
+	#[pallet::storage]
+	pub type LiquidityCircles<T: Config> = StorageMap<_, Twox64Concat, CircleId, ()>;
+
+	/// Participants who lend their credit line to their circle's clearings (consent, off by
+	/// default; removed when they leave).
+	#[pallet::storage]
+	pub type LiquidityConsents<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, CircleId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an obligation waiting for its debtor, held from its creditor.
+		ObligationDeposit,
+	}
 
 	/// Credit the co-op wrote off in its circle: the debts of members who left the co-op
 	/// owing. The circle's loss account holds minus this, so the balances of a circle sum to
@@ -249,6 +306,9 @@ pub mod pallet {
 			cycles: u32,
 			/// Whether the clearing came with a certificate of maximality.
 			maximal: bool,
+			/// Credit moved between balances (zero unless the circle clears with liquidity):
+			/// the sum of what participants were paid in credit for set-offs.
+			liquidity: Credit,
 		},
 		/// A participant who left the co-op was frozen in its circle.
 		ParticipantFrozen {
@@ -280,6 +340,22 @@ pub mod pallet {
 			who: T::AccountId,
 			/// The debt written off.
 			amount: Credit,
+		},
+		/// The co-op turned clearing with liquidity on or off for its circle.
+		LiquiditySet {
+			/// The circle.
+			circle: CircleId,
+			/// Whether clearings may now move consenting participants' credit balances.
+			enabled: bool,
+		},
+		/// A participant lent (or withdrew) its credit line to its circle's clearings.
+		LiquidityConsent {
+			/// The circle.
+			circle: CircleId,
+			/// The participant.
+			who: T::AccountId,
+			/// Whether clearings may move its credit balance.
+			allow: bool,
 		},
 	}
 
@@ -361,6 +437,9 @@ pub mod pallet {
 		NotFrozen,
 		/// The participant owes the circle nothing.
 		NothingToWriteOff,
+		/// The clearing moves a participant's credit balance beyond its credit limit or
+		/// ceiling.
+		LiquidityExceeded,
 	}
 
 	#[pallet::hooks]
@@ -464,12 +543,15 @@ pub mod pallet {
 		}
 
 		/// Issue an obligation: `debtor` owes you `amount` by `due`. It counts for clearing once
-		/// the debtor accepts it.
+		/// the debtor accepts it. Until the debtor answers, [`Config::ObligationDeposit`] is held
+		/// from you: returned when the debtor accepts, when you cancel or when it expires, paid
+		/// to the debtor if the debtor rejects it.
 		///
 		/// Origin: the creditor, a participant.
 		///
 		/// Errors: [`Error::NotParticipant`], [`Error::Frozen`], [`Error::ZeroAmount`],
-		/// [`Error::ObligationTooLarge`], [`Error::SelfDealing`], [`Error::TooManyPending`].
+		/// [`Error::ObligationTooLarge`], [`Error::SelfDealing`], [`Error::TooManyPending`],
+		/// `TokenError::FundsUnavailable` (the deposit cannot be held).
 		/// Events: [`Event::ObligationIssued`].
 		#[pallet::call_index(5)]
 		pub fn issue_obligation(
@@ -519,7 +601,8 @@ pub mod pallet {
 			Self::do_settle_obligation(circle, id, who, amount)
 		}
 
-		/// Cancel an obligation owed to you, accepted or not.
+		/// Cancel an obligation owed to you, accepted or not (an unaccepted one's deposit comes
+		/// back).
 		///
 		/// Origin: the creditor.
 		///
@@ -551,18 +634,21 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::submit_clearing(setoffs.len() as u32, T::MaxObligations::get())
 				.saturating_add(Pallet::<T>::party_reads_weight())
+				.saturating_add(Pallet::<T>::liquidity_weight())
 		)]
 		pub fn submit_clearing(
 			origin: OriginFor<T>,
 			circle: CircleId,
 			setoffs: BoundedVec<(ObligationId, Credit), T::MaxSetoffs>,
-			certificate: Option<BoundedVec<i64, T::MaxParticipants>>,
+			certificate: Option<BoundedVec<i64, CertificateBound<T>>>,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_submit_clearing(circle, setoffs, certificate)
 		}
 
-		/// Reject an obligation issued on you that you have not accepted.
+		/// Reject an obligation issued on you that you have not accepted. The creditor's deposit
+		/// is paid to you (returned to the creditor instead should that transfer be impossible,
+		/// e.g. below the existential deposit).
 		///
 		/// Origin: the debtor.
 		///
@@ -578,7 +664,8 @@ pub mod pallet {
 			Self::do_reject_obligation(circle, id, who)
 		}
 
-		/// Drop an obligation that its debtor did not accept by its due block.
+		/// Drop an obligation that its debtor did not accept by its due block; its deposit goes
+		/// back to the creditor.
 		///
 		/// Origin: signed by anyone.
 		///
@@ -611,6 +698,42 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::CoopOrigin::ensure_origin(origin, &circle)?;
 			Self::do_write_off(circle, who)
+		}
+
+		/// Turn clearing with liquidity on or off for the circle: when on, a clearing may also
+		/// move the credit balances of participants who consent ([`Pallet::allow_liquidity`]),
+		/// each within its credit limit and ceiling, so that debts clear that no cycle of
+		/// obligations closes. The certificate then carries one more potential, the circle's.
+		///
+		/// Origin: the co-op's decision ([`Config::CoopOrigin`]).
+		///
+		/// Errors: [`Error::CircleNotFound`]. Events: [`Event::LiquiditySet`].
+		#[pallet::call_index(13)]
+		pub fn set_liquidity(
+			origin: OriginFor<T>,
+			circle: CircleId,
+			enabled: bool,
+		) -> DispatchResult {
+			T::CoopOrigin::ensure_origin(origin, &circle)?;
+			Self::do_set_liquidity(circle, enabled)
+		}
+
+		/// Lend your credit line to your circle's clearings (`allow`), or withdraw it: a
+		/// clearing may then pay part of what you owe from your credit balance (down to your
+		/// credit limit) and pay you in credit for part of what you are owed (up to your
+		/// ceiling). Your balance plus your net position in obligations never changes.
+		///
+		/// Origin: the participant.
+		///
+		/// Errors: [`Error::NotParticipant`]. Events: [`Event::LiquidityConsent`].
+		#[pallet::call_index(14)]
+		pub fn allow_liquidity(
+			origin: OriginFor<T>,
+			circle: CircleId,
+			allow: bool,
+		) -> DispatchResult {
+			let who = Self::ensure_account(origin)?;
+			Self::do_allow_liquidity(circle, who, allow)
 		}
 	}
 }

@@ -1,15 +1,33 @@
-//! A test runtime: frame-system, this pallet, and the shared co-op registry mock
-//! (`coop_primitives::testing`).
+//! A test runtime: frame-system, balances (for deposits), this pallet, and the shared co-op
+//! registry mock (`coop_primitives::testing`).
 
 use crate::{self as pallet_circular_credit, *};
 use coop_primitives::testing::prelude::*;
 
 // Accounts are `u64`.
-coop_primitives::test_runtime!(Test, u64, [CircularCredit: pallet_circular_credit]);
+coop_primitives::test_runtime!(
+	Test,
+	u64,
+	balances(u64, 1),
+	[Balances: pallet_balances, CircularCredit: pallet_circular_credit]
+);
 coop_primitives::use_mock_registry!();
+
+/// What each account 0..=1100 (members and co-op treasuries) holds at genesis.
+pub const ENDOWMENT: Balance = 1_000;
+/// The deposit of an unaccepted obligation, unless a test changes it.
+pub const DEPOSIT: Balance = 10;
+
+frame_support::parameter_types! {
+	/// The deposit of an unaccepted obligation (a test may set it, e.g. to zero).
+	pub static TestDeposit: Balance = DEPOSIT;
+}
 
 impl Config for Test {
 	type Coops = MockCoops;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ObligationDeposit = TestDeposit;
 	type CoopOrigin = MockCoopOrigin<AccountId>;
 	type MemberOrigin = frame_system::EnsureSigned<AccountId>;
 	type MaxParticipants = ConstU32<20>;
@@ -29,7 +47,10 @@ pub struct ExtBuilder;
 
 impl ExtBuilder {
 	pub fn build(self) -> sp_io::TestExternalities {
-		ext_at_block_one(genesis(), || MockCoops::set_members([1u64, 2, 3, 4, 5]))
+		let balances = (0u64..=1100).map(|who| (who, ENDOWMENT)).collect();
+		ext_at_block_one(genesis_with_balances(balances), || {
+			MockCoops::set_members([1u64, 2, 3, 4, 5])
+		})
 	}
 }
 

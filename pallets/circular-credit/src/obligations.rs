@@ -7,9 +7,26 @@
 //! clearing never does.
 
 use crate::{pallet::*, CircleId, Credit, CreditBalance, Obligation, ObligationId, ObligationOf};
-use frame_support::{ensure, traits::Get};
+use frame_support::{
+	defensive, ensure,
+	storage::with_storage_layer,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+		Get,
+	},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{ArithmeticError, DispatchError, DispatchResult, Saturating};
+use sp_runtime::{traits::Zero, ArithmeticError, DispatchError, DispatchResult, Saturating};
+
+/// What becomes of an unaccepted obligation's deposit when it closes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Deposit {
+	/// Back to the creditor (accepted, cancelled, expired).
+	Return,
+	/// To the debtor, who rejected it.
+	ToDebtor,
+}
 
 impl<T: Config> Pallet<T> {
 	/// Records that `debtor` owes `creditor` `amount` by `due`, waiting for the debtor.
@@ -31,6 +48,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(pending < T::MaxPendingPerIssuer::get(), Error::<T>::TooManyPending);
 		let id = info.next_obligation;
 		info.next_obligation = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		let deposit = T::ObligationDeposit::get();
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::ObligationDeposit.into(), &creditor, deposit)?;
+			PendingDeposits::<T>::insert(circle, id, deposit);
+		}
 		c.open_obligations.saturating_inc();
 		d.open_obligations.saturating_inc();
 		PendingObligations::<T>::insert(
@@ -80,6 +102,7 @@ impl<T: Config> Pallet<T> {
 		Circles::<T>::insert(circle, info);
 		PendingObligations::<T>::remove(circle, id);
 		PendingIssued::<T>::mutate_exists(circle, &o.creditor, |n| Self::count_down(n));
+		Self::settle_deposit(circle, id, &o, Deposit::Return);
 		Obligations::<T>::insert(circle, id, o);
 		Self::deposit_event(Event::ObligationAccepted { circle, id });
 		Ok(())
@@ -93,7 +116,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let o = Self::pending(circle, id)?;
 		ensure!(o.debtor == who, Error::<T>::NotDebtor);
-		Self::close_pending(circle, id, &o);
+		Self::close_pending(circle, id, &o, Deposit::ToDebtor);
 		Self::deposit_event(Event::ObligationRejected { circle, id });
 		Ok(())
 	}
@@ -102,7 +125,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_expire_obligation(circle: CircleId, id: ObligationId) -> DispatchResult {
 		let o = Self::pending(circle, id)?;
 		ensure!(frame_system::Pallet::<T>::block_number() > o.due, Error::<T>::NotExpired);
-		Self::close_pending(circle, id, &o);
+		Self::close_pending(circle, id, &o, Deposit::Return);
 		Self::deposit_event(Event::ObligationExpired { circle, id });
 		Ok(())
 	}
@@ -152,7 +175,7 @@ impl<T: Config> Pallet<T> {
 			let o =
 				PendingObligations::<T>::get(circle, id).ok_or(Error::<T>::ObligationNotFound)?;
 			ensure!(o.creditor == who, Error::<T>::NotCreditor);
-			Self::close_pending(circle, id, &o);
+			Self::close_pending(circle, id, &o, Deposit::Return);
 		}
 		Self::deposit_event(Event::ObligationCancelled { circle, id });
 		Ok(())
@@ -197,11 +220,44 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes an unaccepted obligation and the counts that include it (rejected, cancelled
-	/// or expired).
-	fn close_pending(circle: CircleId, id: ObligationId, o: &ObligationOf<T>) {
+	/// or expired), and settles its deposit.
+	fn close_pending(circle: CircleId, id: ObligationId, o: &ObligationOf<T>, deposit: Deposit) {
 		PendingObligations::<T>::remove(circle, id);
 		PendingIssued::<T>::mutate_exists(circle, &o.creditor, |n| Self::count_down(n));
+		Self::settle_deposit(circle, id, o, deposit);
 		Self::release_parties(circle, o);
+	}
+
+	/// The deposit of the unaccepted obligation `id`, if it has one, back to its creditor or
+	/// to its debtor. Should the debtor's account be unable to take it (a transfer that would
+	/// leave a new account below the existential deposit), it goes back to the creditor: a
+	/// deposit is never stranded on hold.
+	fn settle_deposit(circle: CircleId, id: ObligationId, o: &ObligationOf<T>, to: Deposit) {
+		let Some(amount) = PendingDeposits::<T>::take(circle, id) else { return };
+		let reason = HoldReason::ObligationDeposit.into();
+		// In its own storage layer: a transfer that fails leaves nothing half done.
+		if to == Deposit::ToDebtor
+			&& with_storage_layer(|| {
+				T::Currency::transfer_on_hold(
+					&reason,
+					&o.creditor,
+					&o.debtor,
+					amount,
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Polite,
+				)
+			})
+			.is_ok()
+		{
+			return;
+		}
+		match T::Currency::release(&reason, &o.creditor, amount, Precision::BestEffort) {
+			Ok(released) if released == amount => {},
+			_ => {
+				defensive!("an unaccepted obligation's deposit is held until it closes");
+			},
+		}
 	}
 
 	/// One open obligation fewer for each of `o`'s parties.

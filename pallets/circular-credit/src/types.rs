@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use coop_clearing::Obligation as ClearingObligation;
+use coop_clearing::{Liquidity, Obligation as ClearingObligation};
 use coop_primitives::CoopId;
 use scale_info::TypeInfo;
 
@@ -11,7 +11,8 @@ use scale_info::TypeInfo;
 pub type CircleId = CoopId;
 /// The number of an obligation within its circle.
 pub type ObligationId = u32;
-/// An amount of credit.
+/// An amount of credit, in hundredths of the circle's unit of account (2 decimals: `12345` is
+/// 123.45 units), as a co-op's ledger books it.
 pub type Credit = u128;
 /// A signed credit balance.
 pub type CreditBalance = i128;
@@ -54,7 +55,9 @@ pub struct Participant {
 	/// Open obligations it is a party to, accepted or not.
 	pub open_obligations: u32,
 	/// Its net position in accepted obligations: owed to it minus owed by it. Settling and
-	/// cancelling change it; a clearing never does.
+	/// cancelling change it; a clearing changes it only by moving its balance the opposite way
+	/// (with liquidity, with its consent), so its balance plus this never changes in a
+	/// clearing.
 	pub obligation_net: CreditBalance,
 }
 
@@ -86,6 +89,10 @@ pub struct ClearingInput {
 	pub require_maximal: bool,
 	/// The accepted obligations: id, debtor's number, creditor's number, outstanding amount.
 	pub obligations: Vec<(ObligationId, ParticipantIndex, ParticipantIndex, Credit)>,
+	/// When the circle clears with liquidity, each numbered participant's credit line: what it
+	/// may pay in credit and be paid (`None`: no ceiling); `(0, Some(0))` for one that lends
+	/// none. A certificate then has one more potential, the circle's, last.
+	pub liquidity: Option<Vec<(Credit, Option<Credit>)>>,
 }
 
 /// A circle's accepted obligations, numbered for the clearing check.
@@ -98,4 +105,8 @@ pub struct ClearingGraph<AccountId> {
 	pub obligations: Vec<ClearingObligation>,
 	/// Who each obligation's parties are (debtor, creditor).
 	pub parties: Vec<(AccountId, AccountId)>,
+	/// Who each numbered participant is.
+	pub accounts: Vec<AccountId>,
+	/// When the circle clears with liquidity, each numbered participant's credit line.
+	pub liquidity: Option<Vec<Liquidity>>,
 }

@@ -3,8 +3,10 @@
 //! `circularCredit_proposeClearing(circle, at?)` reads the circle's accepted obligations
 //! through the runtime API, computes the maximal clearing with `coop-clearing`, and returns a
 //! ready submission for `circularCredit.submitClearing(circle, setoffs, certificate)`:
-//! `{"setoffs":[[id,"amount"],…],"certificate":[p0,p1,…],"cleared":"N","total":"M"}`, or
-//! `null` if the circle does not exist. Amounts are decimal strings. Errors: 1 the runtime API
+//! `{"setoffs":[[id,"amount"],…],"certificate":[p0,p1,…],"cleared":"N","total":"M",
+//! "liquidity":"L"}`, or `null` if the circle does not exist. In a circle that clears with
+//! liquidity, the clearing also moves the credit balances of consenting participants (`L`
+//! credit in all) and the certificate ends with the circle's own potential. Amounts are decimal strings. Errors: 1 the runtime API
 //! call failed, 2 the proposal fails its own check, 3 the obligations sum above what the solver
 //! counts, 4 more than [`MAX_OBLIGATIONS`] obligations.
 
@@ -12,7 +14,10 @@
 
 use std::sync::Arc;
 
-use coop_clearing::{check_clearing, solve, Obligation};
+use coop_clearing::{
+	check_clearing, check_clearing_with_liquidity, solve, solve_with_liquidity, Liquidity,
+	Obligation,
+};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -36,12 +41,15 @@ pub const MAX_OBLIGATIONS: usize = 4096;
 pub struct ClearingProposal {
 	/// `(obligation id, amount)` for every obligation reduced.
 	pub setoffs: Vec<(u32, String)>,
-	/// One potential per participant number: the certificate of maximality.
+	/// One potential per participant number (and, last, the circle's, when it clears with
+	/// liquidity): the certificate of maximality.
 	pub certificate: Vec<i64>,
 	/// Debt set off.
 	pub cleared: String,
 	/// Accepted debt outstanding.
 	pub total: String,
+	/// Credit moved between consenting participants' balances ("0" without liquidity).
+	pub liquidity: String,
 }
 
 /// The `circularCredit_*` methods.
@@ -112,13 +120,32 @@ where
 				amount: *amount,
 			})
 			.collect();
-		let solution = solve(input.participants, &obligations).map_err(|_| {
+		let lines: Option<Vec<Liquidity>> = input.liquidity.as_ref().map(|lines| {
+			lines.iter().map(|(pay, receive)| Liquidity { pay: *pay, receive: *receive }).collect()
+		});
+		let solution = match &lines {
+			None => solve(input.participants, &obligations),
+			Some(lines) => solve_with_liquidity(input.participants, &obligations, lines),
+		}
+		.map_err(|_| {
 			error(3, "the circle's obligations sum above what the solver counts", "2^127 - 1")
 		})?;
 		let positional: Vec<(u32, u128)> =
 			solution.setoffs.iter().enumerate().map(|(i, x)| (i as u32, *x)).collect();
-		check_clearing(input.participants, &obligations, &positional, Some(&solution.potentials))
-			.map_err(|e| error(2, "the proposed clearing fails its own check", format!("{e:?}")))?;
+		let certificate = Some(solution.potentials.as_slice());
+		match &lines {
+			None => check_clearing(input.participants, &obligations, &positional, certificate)
+				.map(|_| ()),
+			Some(lines) => check_clearing_with_liquidity(
+				input.participants,
+				&obligations,
+				lines,
+				&positional,
+				certificate,
+			)
+			.map(|_| ()),
+		}
+		.map_err(|e| error(2, "the proposed clearing fails its own check", format!("{e:?}")))?;
 		Ok(Some(ClearingProposal {
 			setoffs: input
 				.obligations
@@ -130,6 +157,7 @@ where
 			certificate: solution.potentials,
 			cleared: solution.cleared.to_string(),
 			total: solution.total.to_string(),
+			liquidity: solution.liquidity.to_string(),
 		}))
 	}
 }

@@ -92,4 +92,20 @@ fn every_invariant_catches_its_corruption() {
 	});
 	// 4
 	breaks("clearing never changed a net position", |_| participant(1, |p| p.obligation_net += 1));
+	// 7
+	breaks("liquidity is set only for circles", |_| LiquidityCircles::<Test>::insert(7, ()));
+	breaks("only participants consent to liquidity", |_| {
+		LiquidityConsents::<Test>::insert(0, 9, ())
+	});
+	// 6
+	breaks("a deposit belongs to an unaccepted obligation", |w| {
+		PendingDeposits::<Test>::insert(0, w.owed, DEPOSIT)
+	});
+	breaks("what is held from a participant is the sum of its obligations' deposits", |w| {
+		PendingDeposits::<Test>::insert(0, w.issued, DEPOSIT + 1)
+	});
+	breaks("what is held from a participant is the sum of its obligations' deposits", |_| {
+		let reason = RuntimeHoldReason::CircularCredit(HoldReason::ObligationDeposit);
+		assert_ok!(<Balances as MutateHold<AccountId>>::hold(&reason, &3, 1));
+	});
 }

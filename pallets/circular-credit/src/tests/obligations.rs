@@ -239,3 +239,74 @@ fn an_obligation_above_the_largest_credit_line_is_refused_so_clearing_never_over
 		assert_eq!(Obligations::<Test>::iter_prefix(0).count(), 0);
 	});
 }
+
+/// What account `who` holds for obligation deposits, and its free balance.
+fn funds(who: AccountId) -> (Balance, Balance) {
+	let reason = RuntimeHoldReason::CircularCredit(HoldReason::ObligationDeposit);
+	(Balances::balance_on_hold(&reason, &who), Balances::free_balance(who))
+}
+
+#[test]
+fn a_waiting_obligation_holds_a_deposit_that_follows_the_debtors_answer() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given 2 issues three obligations on 1 that 1 has not answered.
+		circle_of_five(false);
+		let first = Circles::<Test>::get(0).expect("circle").next_obligation;
+		for _ in 0..3 {
+			assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
+		}
+		// Then each holds the deposit from the creditor.
+		assert_eq!(funds(2), (3 * DEPOSIT, ENDOWMENT - 3 * DEPOSIT));
+		assert_eq!(PendingDeposits::<Test>::get(0, first), Some(DEPOSIT));
+		// When 1 accepts the first, 2 cancels the second and 1 rejects the third, then the
+		// creditor has the first two deposits back and the debtor is paid the third.
+		assert_ok!(CircularCredit::accept_obligation(signed(1), 0, first));
+		assert_eq!(funds(2), (2 * DEPOSIT, ENDOWMENT - 2 * DEPOSIT));
+		assert_ok!(CircularCredit::cancel_obligation(signed(2), 0, first + 1));
+		assert_eq!(funds(2), (DEPOSIT, ENDOWMENT - DEPOSIT));
+		assert_ok!(CircularCredit::reject_obligation(signed(1), 0, first + 2));
+		assert_eq!(funds(2), (0, ENDOWMENT - DEPOSIT));
+		assert_eq!(funds(1), (0, ENDOWMENT + DEPOSIT));
+		assert_eq!(PendingDeposits::<Test>::iter_prefix(0).count(), 0);
+		// When 2 issues one more and it expires unanswered, then its deposit comes back.
+		let late = first + 3;
+		assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
+		assert_eq!(funds(2), (DEPOSIT, ENDOWMENT - 2 * DEPOSIT));
+		frame_system::Pallet::<Test>::set_block_number(31);
+		assert_ok!(CircularCredit::expire_obligation(signed(9), 0, late));
+		assert_eq!(funds(2), (0, ENDOWMENT - DEPOSIT));
+		// And no COOP was made or lost: what 2 lost, 1 gained.
+		assert_eq!(<Balances as Inspect<AccountId>>::total_issuance(), 1101 * ENDOWMENT);
+	});
+}
+
+#[test]
+fn a_creditor_that_cannot_pay_the_deposit_cannot_issue() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a participant with less than the deposit.
+		circle_of_five(false);
+		assert_ok!(Balances::transfer_allow_death(signed(3), 9, ENDOWMENT - DEPOSIT + 1));
+		// When it issues an obligation, then it is refused and nothing is recorded.
+		assert_noop!(
+			CircularCredit::issue_obligation(signed(3), 0, 1, 5, 30),
+			sp_runtime::TokenError::FundsUnavailable
+		);
+	});
+}
+
+#[test]
+fn an_obligation_without_a_deposit_closes_like_any_other() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Given a runtime that asks no deposit (or an obligation migrated from version 1).
+		TestDeposit::set(0);
+		circle_of_five(false);
+		let id = Circles::<Test>::get(0).expect("circle").next_obligation;
+		assert_ok!(CircularCredit::issue_obligation(signed(2), 0, 1, 5, 30));
+		assert_eq!(PendingDeposits::<Test>::get(0, id), None);
+		// When the deposit is raised and the debtor rejects the old obligation, then nothing
+		// moves: only what was held is ever paid out.
+		TestDeposit::set(DEPOSIT);
+		assert_ok!(CircularCredit::reject_obligation(signed(1), 0, id));
+		assert_eq!((funds(1), funds(2)), ((0, ENDOWMENT), (0, ENDOWMENT)));
+	});
+}

@@ -29,7 +29,8 @@ fn a_three_coop_cycle_is_cleared_fully() {
 				obligations: 3,
 				participants: 3,
 				cycles: 1,
-				maximal: true
+				maximal: true,
+				liquidity: 0,
 			}
 		);
 
