@@ -115,7 +115,7 @@ async function seedDemo(api, log = () => {}) {
         contributors: 'Anyone',
         tapRate: UNIT / 10n,
         tapCeiling: UNIT,
-        voting: 'DoubleMajority',
+        voting: 'Capital', // open to anyone, so votes weigh contributions (heads only where membership is admitted by vote)
         quorum: 500_000_000,
         approval: 500_000_000,
         votingPeriod: 20,
