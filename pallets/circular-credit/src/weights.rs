@@ -3,12 +3,12 @@
 //!
 //! DO NOT EDIT BY HAND: run `scripts/bench.sh` again.
 //!
-//! Generated with the benchmark CLI 64.0.0 on 2026-11-29.
+//! Generated with the benchmark CLI 64.0.0 on 2026-12-06.
 //! Steps: `10`, repeat: `5`, wasm execution: `Compiled`.
-//! Machine: `vm`, CPU: `AMD EPYC`.
+//! Machine: `vm`, CPU: `Intel(R) Xeon(R) Processor`.
 
 // Command:
-// /root/.cache/coopchain-target/release/coopchain-node-bench
+// /root/.cache/coopchain-bench-target/release/coopchain-node-bench
 // benchmark
 // pallet
 // --chain
@@ -26,16 +26,9 @@
 // --heap-pages
 // 4096
 // --template
-// /work/cc/scripts/weight-template.hbs
+// /work/main/scripts/weight-template.hbs
 // --output
-// /work/cc/pallets/circular-credit/src/weights.rs
-
-// PROVISIONAL, by hand until `scripts/bench.sh pallet-circular-credit` runs again: the
-// obligation calls (issue, accept, cancel, reject, expire) are charged their last measured
-// weight plus 45 µs, the storage proof and the reads and writes of the deposit's hold (the
-// creditor's `Balances::Holds` and `System::Account`, and the pending deposit; on rejection
-// the debtor's account too); `reject_obligation`, `expire_obligation` and `write_off` were
-// never measured, nor were `set_liquidity` and `allow_liquidity` (one read and one write each).
+// /work/main/pallets/circular-credit/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -56,25 +49,25 @@ pub trait WeightInfo {
 	fn accept_obligation() -> Weight;
 	fn settle_obligation() -> Weight;
 	fn cancel_obligation() -> Weight;
-	fn submit_clearing(s: u32, o: u32, ) -> Weight;
 	fn reject_obligation() -> Weight;
 	fn expire_obligation() -> Weight;
 	fn write_off() -> Weight;
 	fn set_liquidity() -> Weight;
 	fn allow_liquidity() -> Weight;
+	fn submit_clearing(s: u32, o: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CoopMembership::Coops` (r:1 w:0)
-	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(221), added: 2696, mode: `MaxEncodedLen`)
+	/// Proof: `CoopMembership::Coops` (`max_values`: None, `max_size`: Some(233), added: 2708, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Circles` (r:1 w:1)
 	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn open_circle() -> Weight {
-		// Proof size: measured `208`, estimated `3686`.
-		// Minimum execution time: 26_470_000 picoseconds.
-		Weight::from_parts(47_930_000, 3686)
+		// Proof size: measured `342`, estimated `3698`.
+		// Minimum execution time: 13_901_000 picoseconds.
+		Weight::from_parts(16_539_000, 3698)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -85,9 +78,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CircularCredit::Participants` (r:1 w:1)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn join() -> Weight {
-		// Proof size: measured `339`, estimated `3599`.
-		// Minimum execution time: 39_694_000 picoseconds.
-		Weight::from_parts(71_665_000, 3599)
+		// Proof size: measured `473`, estimated `3599`.
+		// Minimum execution time: 22_073_000 picoseconds.
+		Weight::from_parts(25_225_000, 3599)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -95,19 +88,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Circles` (r:1 w:1)
 	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::LiquidityConsents` (r:0 w:1)
+	/// Proof: `CircularCredit::LiquidityConsents` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof size: measured `199`, estimated `3599`.
-		// Minimum execution time: 29_656_000 picoseconds.
-		Weight::from_parts(52_027_000, 3599)
+		// Minimum execution time: 17_558_000 picoseconds.
+		Weight::from_parts(20_194_000, 3599)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CircularCredit::Participants` (r:1 w:1)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn set_credit_limit() -> Weight {
 		// Proof size: measured `184`, estimated `3599`.
-		// Minimum execution time: 22_442_000 picoseconds.
-		Weight::from_parts(36_829_000, 3599)
+		// Minimum execution time: 11_106_000 picoseconds.
+		Weight::from_parts(13_393_000, 3599)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn pay() -> Weight {
 		// Proof size: measured `301`, estimated `6208`.
-		// Minimum execution time: 35_277_000 picoseconds.
-		Weight::from_parts(59_271_000, 6208)
+		// Minimum execution time: 18_905_000 picoseconds.
+		Weight::from_parts(21_972_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -124,25 +119,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:2 w:2)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `CircularCredit::Obligations` (r:0 w:1)
-	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingIssued` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingIssued` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingDeposits` (r:0 w:1)
+	/// Proof: `CircularCredit::PendingDeposits` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingObligations` (r:0 w:1)
+	/// Proof: `CircularCredit::PendingObligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn issue_obligation() -> Weight {
-		// Proof size: measured `316`, estimated `6208`.
-		// Minimum execution time: 43_662_000 picoseconds.
-		Weight::from_parts(118_979_000, 10208)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `511`, estimated `6208`.
+		// Minimum execution time: 67_580_000 picoseconds.
+		Weight::from_parts(73_780_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
-	/// Storage: `CircularCredit::Obligations` (r:1 w:1)
-	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingObligations` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingObligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Circles` (r:1 w:1)
+	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:2 w:2)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingIssued` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingIssued` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingDeposits` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingDeposits` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Obligations` (r:0 w:1)
+	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
 	fn accept_obligation() -> Weight {
-		// Proof size: measured `434`, estimated `6208`.
-		// Minimum execution time: 38_913_000 picoseconds.
-		Weight::from_parts(112_626_000, 10208)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `829`, estimated `6208`.
+		// Minimum execution time: 67_963_000 picoseconds.
+		Weight::from_parts(73_307_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `CircularCredit::Obligations` (r:1 w:1)
 	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
@@ -152,39 +167,124 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn settle_obligation() -> Weight {
 		// Proof size: measured `449`, estimated `6208`.
-		// Minimum execution time: 60_704_000 picoseconds.
-		Weight::from_parts(100_449_000, 6208)
+		// Minimum execution time: 33_928_000 picoseconds.
+		Weight::from_parts(36_983_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `CircularCredit::Obligations` (r:1 w:1)
+	/// Storage: `CircularCredit::Obligations` (r:1 w:0)
 	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingObligations` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingObligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingIssued` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingIssued` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingDeposits` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingDeposits` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Participants` (r:2 w:2)
 	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `CircularCredit::Circles` (r:1 w:1)
-	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn cancel_obligation() -> Weight {
-		// Proof size: measured `449`, estimated `6208`.
-		// Minimum execution time: 49_182_000 picoseconds.
-		Weight::from_parts(132_394_000, 10208)
+		// Proof size: measured `814`, estimated `6208`.
+		// Minimum execution time: 64_331_000 picoseconds.
+		Weight::from_parts(70_422_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	/// Storage: `CircularCredit::PendingObligations` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingObligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingIssued` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingIssued` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingDeposits` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingDeposits` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Participants` (r:2 w:2)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn reject_obligation() -> Weight {
+		// Proof size: measured `954`, estimated `6208`.
+		// Minimum execution time: 71_457_000 picoseconds.
+		Weight::from_parts(77_777_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `CircularCredit::PendingObligations` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingObligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingIssued` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingIssued` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::PendingDeposits` (r:1 w:1)
+	/// Proof: `CircularCredit::PendingDeposits` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Participants` (r:2 w:2)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn expire_obligation() -> Weight {
+		// Proof size: measured `814`, estimated `6208`.
+		// Minimum execution time: 62_358_000 picoseconds.
+		Weight::from_parts(67_634_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `CircularCredit::Participants` (r:1 w:1)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::WrittenOff` (r:1 w:1)
+	/// Proof: `CircularCredit::WrittenOff` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `CircularCredit::Circles` (r:1 w:1)
 	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
-	/// Storage: `CircularCredit::Obligations` (r:1025 w:256)
-	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
-	/// Storage: `CircularCredit::Participants` (r:257 w:256)
-	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// The range of component `s` is `[2, 256]`.
-	/// The range of component `o` is `[0, 768]`.
-	fn submit_clearing(s: u32, o: u32, ) -> Weight {
-		// Proof size: measured `566`, estimated `3574`.
-		// Minimum execution time: 8_941_130_000 picoseconds.
-		Weight::from_parts(8_978_891_000, 3574)
-			.saturating_add(Weight::from_parts(29_482_751, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(8_296_498, 0).saturating_mul(o.into()))
+	/// Storage: `CircularCredit::LiquidityConsents` (r:0 w:1)
+	/// Proof: `CircularCredit::LiquidityConsents` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	fn write_off() -> Weight {
+		// Proof size: measured `237`, estimated `3599`.
+		// Minimum execution time: 25_237_000 picoseconds.
+		Weight::from_parts(28_573_000, 3599)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `CircularCredit::Circles` (r:1 w:0)
+	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::LiquidityCircles` (r:0 w:1)
+	/// Proof: `CircularCredit::LiquidityCircles` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	fn set_liquidity() -> Weight {
+		// Proof size: measured `57`, estimated `3494`.
+		// Minimum execution time: 9_990_000 picoseconds.
+		Weight::from_parts(11_096_000, 3494)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CircularCredit::Participants` (r:1 w:0)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::LiquidityConsents` (r:0 w:1)
+	/// Proof: `CircularCredit::LiquidityConsents` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	fn allow_liquidity() -> Weight {
+		// Proof size: measured `155`, estimated `3599`.
+		// Minimum execution time: 11_957_000 picoseconds.
+		Weight::from_parts(13_816_000, 3599)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CircularCredit::Circles` (r:1 w:1)
+	/// Proof: `CircularCredit::Circles` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Obligations` (r:1023 w:510)
+	/// Proof: `CircularCredit::Obligations` (`max_values`: None, `max_size`: Some(109), added: 2584, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::LiquidityCircles` (r:1 w:0)
+	/// Proof: `CircularCredit::LiquidityCircles` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `CircularCredit::Participants` (r:511 w:510)
+	/// Proof: `CircularCredit::Participants` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// The range of component `s` is `[2, 510]`.
+	/// The range of component `o` is `[0, 512]`.
+	fn submit_clearing(s: u32, o: u32, ) -> Weight {
+		// Proof size: measured `709`, estimated `3574`.
+		// Minimum execution time: 1_801_182_000 picoseconds.
+		Weight::from_parts(1_839_167_000, 3574)
+			.saturating_add(Weight::from_parts(22_254_256, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(378_523, 0).saturating_mul(o.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -192,115 +292,90 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(s.into()))
 	}
-	fn reject_obligation() -> Weight {
-		Weight::from_parts(132_394_000, 12808)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-	}
-	fn expire_obligation() -> Weight {
-		Weight::from_parts(132_394_000, 10208)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
-	}
-	fn write_off() -> Weight {
-		Weight::from_parts(90_000_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	fn set_liquidity() -> Weight {
-		Weight::from_parts(30_000_000, 3599)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	fn allow_liquidity() -> Weight {
-		Weight::from_parts(30_000_000, 3599)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
 }
 
 /// The same weights with ParityDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn open_circle() -> Weight {
-		Weight::from_parts(47_930_000, 3686)
+		Weight::from_parts(16_539_000, 3698)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn join() -> Weight {
-		Weight::from_parts(71_665_000, 3599)
+		Weight::from_parts(25_225_000, 3599)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(52_027_000, 3599)
+		Weight::from_parts(20_194_000, 3599)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_credit_limit() -> Weight {
-		Weight::from_parts(36_829_000, 3599)
+		Weight::from_parts(13_393_000, 3599)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn pay() -> Weight {
-		Weight::from_parts(59_271_000, 6208)
+		Weight::from_parts(21_972_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn issue_obligation() -> Weight {
-		Weight::from_parts(118_979_000, 10208)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(73_780_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn accept_obligation() -> Weight {
-		Weight::from_parts(112_626_000, 10208)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(73_307_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn settle_obligation() -> Weight {
-		Weight::from_parts(100_449_000, 6208)
+		Weight::from_parts(36_983_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_obligation() -> Weight {
-		Weight::from_parts(132_394_000, 10208)
+		Weight::from_parts(70_422_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn reject_obligation() -> Weight {
+		Weight::from_parts(77_777_000, 6208)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+	}
+	fn expire_obligation() -> Weight {
+		Weight::from_parts(67_634_000, 6208)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
-	fn submit_clearing(s: u32, o: u32, ) -> Weight {
-		Weight::from_parts(8_978_891_000, 3574)
-			.saturating_add(Weight::from_parts(29_482_751, 0).saturating_mul(s.into()))
-			.saturating_add(Weight::from_parts(8_296_498, 0).saturating_mul(o.into()))
+	fn write_off() -> Weight {
+		Weight::from_parts(28_573_000, 3599)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn set_liquidity() -> Weight {
+		Weight::from_parts(11_096_000, 3494)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn allow_liquidity() -> Weight {
+		Weight::from_parts(13_816_000, 3599)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn submit_clearing(s: u32, o: u32, ) -> Weight {
+		Weight::from_parts(1_839_167_000, 3574)
+			.saturating_add(Weight::from_parts(22_254_256, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(378_523, 0).saturating_mul(o.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(o.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2584).saturating_mul(o.into()))
 			.saturating_add(Weight::from_parts(0, 2610).saturating_mul(s.into()))
-	}
-	fn reject_obligation() -> Weight {
-		Weight::from_parts(132_394_000, 12808)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
-	}
-	fn expire_obligation() -> Weight {
-		Weight::from_parts(132_394_000, 10208)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
-	}
-	fn write_off() -> Weight {
-		Weight::from_parts(90_000_000, 6208)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-	}
-	fn set_liquidity() -> Weight {
-		Weight::from_parts(30_000_000, 3599)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn allow_liquidity() -> Weight {
-		Weight::from_parts(30_000_000, 3599)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }
