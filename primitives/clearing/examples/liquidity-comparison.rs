@@ -12,23 +12,8 @@ use coop_clearing::{
 	Obligation,
 };
 
-/// A small deterministic generator (xorshift64*), so every run measures the same networks.
-struct Rng(u64);
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 >> 12;
-		self.0 ^= self.0 << 25;
-		self.0 ^= self.0 >> 27;
-		self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-	}
-	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n
-	}
-	/// Uniform in [0, 1).
-	fn unit(&mut self) -> f64 {
-		(self.next() >> 11) as f64 / (1u64 << 53) as f64
-	}
-}
+mod common;
+use common::Rng;
 
 /// One network: obligations among `n` participants and each participant's credit line.
 struct Network {

@@ -7,19 +7,8 @@ use std::time::Instant;
 
 use coop_clearing::{check_clearing, solve, Obligation};
 
-/// A small deterministic generator (xorshift64*), so every run solves the same graphs.
-struct Rng(u64);
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 >> 12;
-		self.0 ^= self.0 << 25;
-		self.0 ^= self.0 >> 27;
-		self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-	}
-	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n
-	}
-}
+mod common;
+use common::Rng;
 
 fn main() {
 	for m in [1_000u32, 10_000, 100_000] {
