@@ -244,6 +244,28 @@ fn max_weight_circulation(n: usize, problem: &[(u32, u32, Amount, i64)]) -> Amou
 	}
 }
 
+/// The solver's set-offs and potentials with `changes` applied: `(at, delta, on a set-off?)`
+/// moves set-off `at` by `delta` within its obligation, or shifts potential `at` by `delta`.
+fn perturb(
+	s: &Solution,
+	obligations: &[Obligation],
+	changes: &[(usize, i64, bool)],
+) -> (Vec<Amount>, Vec<Potential>) {
+	let mut x = s.setoffs.clone();
+	let mut p = s.potentials.clone();
+	for &(at, delta, on_setoff) in changes {
+		if on_setoff && !obligations.is_empty() {
+			let e = at % obligations.len();
+			let moved = x[e] as i128 + delta as i128;
+			x[e] = moved.clamp(0, obligations[e].amount as i128) as Amount;
+		} else {
+			let k = at % p.len();
+			p[k] += delta;
+		}
+	}
+	(x, p)
+}
+
 /// Credit lines for `n` participants: some lend none, some have no ceiling.
 fn lines(n: u32) -> impl Strategy<Value = Vec<Liquidity>> {
 	let line = prop_oneof![
@@ -314,17 +336,7 @@ proptest! {
 	) {
 		let s = solve(n, &obligations).expect("within i128");
 		let optimum = cycle_cancelling_optimum(n as usize, &obligations);
-		let mut x = s.setoffs.clone();
-		let mut p = s.potentials.clone();
-		for (at, delta, on_setoff) in changes {
-			if on_setoff && !obligations.is_empty() {
-				let e = at % obligations.len();
-				let moved = x[e] as i128 + delta as i128;
-				x[e] = moved.clamp(0, obligations[e].amount as i128) as Amount;
-			} else {
-				p[at % n as usize] += delta;
-			}
-		}
+		let (x, p) = perturb(&s, &obligations, &changes);
 		match check_clearing(n, &obligations, &all(&x), Some(&p)) {
 			Ok(summary) => prop_assert_eq!(summary.cleared, optimum),
 			Err(e) => prop_assert!(
@@ -493,17 +505,7 @@ proptest! {
 	) {
 		let s = solve_with_liquidity(n, &obligations, &lines).expect("within i128");
 		let optimum = liquid_optimum(n as usize, &obligations, &lines);
-		let mut x = s.setoffs.clone();
-		let mut p = s.potentials.clone();
-		for (at, delta, on_setoff) in changes {
-			if on_setoff && !obligations.is_empty() {
-				let e = at % obligations.len();
-				let moved = x[e] as i128 + delta as i128;
-				x[e] = moved.clamp(0, obligations[e].amount as i128) as Amount;
-			} else {
-				p[at % (n as usize + 1)] += delta;
-			}
-		}
+		let (x, p) = perturb(&s, &obligations, &changes);
 		match check_clearing_with_liquidity(n, &obligations, &lines, &all(&x), Some(&p)) {
 			Ok(c) => prop_assert_eq!(c.summary.cleared, optimum),
 			Err(e) => prop_assert!(
