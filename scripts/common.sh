@@ -79,6 +79,29 @@ ensure_prerequisites() {
 	ensure_npm_folder "$ROOT/tests"
 }
 
+# The packages and features of the unit tests, into the arrays `pkgs` (-p name ...) and
+# `features`: every workspace crate but the node and the node's RPC crates (client code, built in
+# release with the node), with `runtime-benchmarks` wherever a crate has it (the benchmarks run as
+# tests too) and `try-runtime` (every pallet's `try_state` in the runtime's upgrade test and
+# fuzzer). scripts/fuzz.sh builds the same, so that it shares the tests' build.
+unit_test_args() {
+	local crates line name bench try
+	mapfile -t crates < <(cd "$ROOT" && cargo metadata --no-deps --format-version 1 --locked |
+		node -e 'const m=JSON.parse(require("fs").readFileSync(0));
+		         for (const p of m.packages)
+		           if (p.name !== "coopchain-node" && !p.name.endsWith("-rpc"))
+		           console.log(p.name + " " + (p.features["runtime-benchmarks"] ? "bench" : "-") + " " + (p.features["try-runtime"] ? "try" : "-"))')
+	pkgs=()
+	features=()
+	for line in "${crates[@]}"; do
+		read -r name bench try <<<"$line"
+		pkgs+=(-p "$name")
+		[ "$bench" = bench ] && features+=("$name/runtime-benchmarks")
+		[ "$try" = try ] && features+=("$name/try-runtime")
+	done
+	return 0
+}
+
 # The release node (and with it the runtime wasm, built once per change).
 build_node() {
 	say "building the release node (cargo build --release -p coopchain-node)"
@@ -121,19 +144,26 @@ papi_descriptors() {
 	fi
 }
 
-# Blocks until the node at ws port $1 answers RPC and has finalised block $2, or $3 seconds pass.
+# Blocks until the node at port $1 answers RPC as a node of the chain named $4 (default: the
+# local testnet zombienet spawns) and has finalised block $2, or $3 seconds pass. The chain's
+# name is checked so that another chain on the same port is never taken for ours.
+rpc() {
+	curl -s -m 5 -H 'Content-Type: application/json' \
+		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$2\",\"params\":[${3:-}]}" \
+		"http://127.0.0.1:$1"
+}
 wait_for_finality() {
-	local port=$1 height=$2 timeout=$3 start=$SECONDS
+	local port=$1 height=$2 timeout=$3 chain=${4:-coopchain local testnet} start=$SECONDS
 	while [ $((SECONDS - start)) -lt "$timeout" ]; do
-		local hex
-		hex=$(curl -s -H 'Content-Type: application/json' \
-			-d '{"id":1,"jsonrpc":"2.0","method":"chain_getFinalizedHead","params":[]}' \
-			"http://127.0.0.1:$port" | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
+		local name hex number
+		name=$(rpc "$port" system_chain | sed -n 's/.*"result":"\([^"]*\)".*/\1/p')
+		if [ -n "$name" ] && [ "$name" != "$chain" ]; then
+			echo "the node on port $port runs chain \"$name\", not \"$chain\"" >&2
+			return 1
+		fi
+		hex=$(rpc "$port" chain_getFinalizedHead | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
 		if [ -n "$hex" ]; then
-			local number
-			number=$(curl -s -H 'Content-Type: application/json' \
-				-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"chain_getHeader\",\"params\":[\"$hex\"]}" \
-				"http://127.0.0.1:$port" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
+			number=$(rpc "$port" chain_getHeader "\"$hex\"" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')
 			if [ -n "$number" ] && [ $((number)) -ge "$height" ]; then return 0; fi
 		fi
 		sleep 3

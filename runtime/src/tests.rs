@@ -17,6 +17,8 @@ use serde_json::Value;
 
 mod equivocation;
 mod fees;
+#[cfg(feature = "try-runtime")]
+mod fuzz;
 mod parameters;
 #[cfg(feature = "try-runtime")]
 mod upgrade;
