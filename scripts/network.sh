@@ -20,6 +20,10 @@ esac
 ensure_prerequisites
 build_node
 
+# Another network on 9944 would be taken for this one (and this one could not bind its port).
+if curl -s -o /dev/null -m 2 http://127.0.0.1:9944; then
+	die "something already listens on 127.0.0.1:9944 (another network?): stop it first"
+fi
 dir=$(mktemp -d /tmp/coopchain-network.XXXXXX)
 say "spawning the network (logs and node data in $dir)"
 cd "$ROOT/zombienet"

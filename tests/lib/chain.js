@@ -67,8 +67,11 @@ function decodeError(api, dispatchError) {
  * the transaction enters the pool, so the next submission of that signer reads a nonce past it.
  * A lock older than 30 s is a crashed holder's: it is moved aside atomically (one waiter wins
  * the rename) and taken over. A holder releases only a lock that still holds its own token.
+ * One folder per network endpoint: networks that run side by side (scripts/test.sh) have their
+ * own nonces and never wait for each other.
  */
-const LOCKS = process.env.COOPCHAIN_SIGNER_LOCKS || path.join(os.tmpdir(), 'coopchain-signer-locks');
+const LOCKS = process.env.COOPCHAIN_SIGNER_LOCKS ||
+  path.join(os.tmpdir(), 'coopchain-signer-locks', WS.replace(/[^0-9A-Za-z]+/g, '_'));
 
 async function lockSigner(address) {
   fs.mkdirSync(LOCKS, { recursive: true });
