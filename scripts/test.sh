@@ -23,7 +23,19 @@ ensure_prerequisites
 unit_test_args
 say "unit tests (cargo test ${pkgs[*]})"
 (cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \
-	--features "$(IFS=,; echo "${features[*]}")") || die "unit tests failed"
+	--features "$(IFS=,; echo "${features[*]}")" -- --skip tests::fuzz::) || die "unit tests failed"
+# The fuzzer's bounded mode on its own, its figures printed (the whole output when it fails).
+say "runtime fuzzer, bounded mode (runtime/src/tests/fuzz.rs)"
+fuzz_log=$(mktemp /tmp/coopchain-fuzz.XXXXXX)
+if (cd "$ROOT" && SKIP_WASM_BUILD=1 cargo test --locked "${pkgs[@]}" \
+	--features "$(IFS=,; echo "${features[*]}")" -- --exact tests::fuzz::fuzz_the_runtime \
+	--nocapture) >"$fuzz_log" 2>&1; then
+	grep -E '^fuzz:|^test tests::fuzz' "$fuzz_log"
+	rm -f "$fuzz_log"
+else
+	tail -n 80 "$fuzz_log"
+	die "the runtime fuzzer failed (whole output: $fuzz_log)"
+fi
 
 # The crate docs of our pallets and primitives (each pallet's README is its crate doc, and call
 # docs link their errors and events): a broken link or a missing doc fails the run.

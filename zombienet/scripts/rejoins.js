@@ -1,21 +1,29 @@
-// Run on a node just restarted on its own database (after `kill -9`): waits until it has
-// finalised the height the reference node `args[0]` had finalised when the script started,
-// within `args[1]` seconds, then compares the co-op state both report at that block. Returns 1
-// when it caught up in time and the states are equal and not empty; 0 otherwise.
+// Run on a node just restarted on its own database (after `kill -9`): it must reach the height
+// the reference node `args[0]` had finalised when the script started within `args[1]` seconds of
+// its own start (the node's `substrate_process_start_time_seconds`), hold the same block there,
+// and report the same co-op state as the reference at it. Returns 1 when all hold, 0 otherwise.
 const { connect, finalized, untilFinalized, coopState } = require('./faults.js');
+
+async function startedAt(prometheusUri) {
+  const text = await (await fetch(prometheusUri)).text();
+  const line = text.split('\n').find((l) => l.startsWith('substrate_process_start_time_seconds'));
+  if (!line) throw new Error(`no substrate_process_start_time_seconds at ${prometheusUri}`);
+  return Number(line.trim().split(/\s+/).pop()) * 1000;
+}
 
 async function run(nodeName, networkInfo, args) {
   const [reference, seconds] = [args[0], Number(args[1])];
   const refApi = await connect(networkInfo.nodesByName[reference].wsUri);
   const target = await finalized(refApi);
-  const api = await connect(networkInfo.nodesByName[nodeName].wsUri);
+  const me = networkInfo.nodesByName[nodeName];
+  const api = await connect(me.wsUri);
+  const start = await startedAt(me.prometheusUri);
   const behind = await finalized(api);
-  console.log(`${nodeName}: back with finalised #${behind.number}; ${reference} has finalised #${target.number}`);
-  const started = Date.now();
+  console.log(`${nodeName}: up ${((Date.now() - start) / 1000).toFixed(1)} s with finalised #${behind.number}; ${reference} has finalised #${target.number}`);
   const caughtUp = await untilFinalized(api, target.number, seconds * 1000);
-  const took = (Date.now() - started) / 1000;
-  console.log(`${nodeName}: ${caughtUp ? 'reached' : 'did NOT reach'} ${reference}'s finalised #${target.number} in ${took.toFixed(1)} s`);
-  if (!caughtUp) return 0;
+  const took = (Date.now() - start) / 1000;
+  console.log(`${nodeName}: ${caughtUp ? 'reached' : 'did NOT reach'} #${target.number} ${took.toFixed(1)} s after its start`);
+  if (!caughtUp || took > seconds) return 0;
   const hash = (await api.rpc.chain.getBlockHash(target.number)).toHex();
   if (hash !== target.hash) {
     console.log(`${nodeName}: block #${target.number} is ${hash}, ${reference} finalised ${target.hash}`);
