@@ -7,7 +7,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/coopchain-target}
 NODE_BIN="$CARGO_TARGET_DIR/release/coopchain-node"
 export PATH="$CARGO_TARGET_DIR/release:$ROOT/zombienet/node_modules/.bin:$PATH"
 
-say() { printf '\n==> %s\n' "$*"; }
+say() { printf '\n==> [%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Run a command as root (directly when we are root, else through sudo).

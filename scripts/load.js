@@ -89,17 +89,21 @@ async function drive(api, rec, senders, next, blocks, label) {
   let turn = 0;
   log(`${label}: submitting from ${senders.length} accounts for blocks #${first}..#${last}`);
   const pending = new Set();
+  let full = false;
   while (rec.best() < last) {
-    while (inFlight < IN_FLIGHT && rec.best() < last) {
+    full = false;
+    while (inFlight < IN_FLIGHT && !full && rec.best() < last) {
       let item = retry.shift();
       if (!item) {
         const i = turn++ % senders.length;
-        item = { tx: next(senders[i], i, nonces[i]++), i };
+        item = { tx: await next(senders[i], i, nonces[i]++), i };
       }
       inFlight++;
       submitted++;
       const p = api.rpc.author.submitExtrinsic(item.tx).then(() => { accepted++; }, (e) => {
-        inFlight--;
+        // Still counted in flight until the next reading of the pool: a full pool is not
+        // offered more before some of it went into a block.
+        full = true;
         const reason = String(e.message || e).slice(0, 80);
         rejections[reason] = (rejections[reason] || 0) + 1;
         // Offered again unless its nonce is used or already waiting in the pool.
@@ -129,8 +133,9 @@ async function capacity(api, tx, signer) {
   const normal = weights.perClass.normal;
   const maxTotal = normal.maxTotal.unwrap();
   const base = normal.baseExtrinsic;
-  const signed = await tx.signAsync(signer, { nonce: 1_000_000, era: 0 });
-  const info = await api.call.transactionPaymentApi.queryInfo(signed.toHex(), signed.encodedLength);
+  // The weight of the call with its extensions, as the runtime reports it (payment info).
+  const info = await tx.paymentInfo(signer);
+  const signed = await api.tx(tx.method).signAsync(signer, { nonce: 1_000_000, era: 0 });
   const perTx = {
     refTime: info.weight.refTime.toBigInt() + base.refTime.toBigInt(),
     proofSize: info.weight.proofSize.toBigInt() + base.proofSize.toBigInt(),
@@ -228,10 +233,20 @@ async function main() {
   // ---- set-up: accounts, a co-op whose members they are, its credit circle, their limits ----
   log(`set-up: funding ${SENDERS} accounts, a co-op, its credit circle and credit limits`);
   for (let i = 0; i < senders.length + 1; i += 100) {
+    // The founder pays the co-op's deposit (10), six motions' deposits and the fees of closing
+    // them (the credit limits' batches weigh much): 200; each sender its share (1) and fees: 20.
     const batch = [founder, ...senders].slice(i, i + 100)
-      .map((a) => api.tx.balances.transferKeepAlive(a.address, 20n * UNIT));
-    const { error } = await submit(api, api.tx.utility.batchAll(batch), alice);
+      .map((a) => api.tx.balances.transferKeepAlive(a.address, (a === founder ? 200n : 20n) * UNIT));
+    const { error, blockHash } = await submit(api, api.tx.utility.batchAll(batch), alice);
     if (error) throw new Error(`funding: ${JSON.stringify(error)}`);
+    // Finalised before anyone spends it (a funding block retracted by a fork would leave the
+    // accounts empty for a while).
+    if (!(await chain.untilFinalized(api, blockHash.toHex ? blockHash.toHex() : blockHash))) {
+      throw new Error('a funding block was retracted');
+    }
+  }
+  for (const a of [founder, ...senders]) {
+    if ((await chain.free(api, a.address)) < 20n * UNIT) throw new Error(`${a.address} was not funded`);
   }
   const { coop } = await foundCoop(api, founder, [], {
     classes: [{ kind: 'Worker', votes: true }, { kind: 'Consumer', votes: false }], maxMembers: 512,
@@ -239,7 +254,10 @@ async function main() {
   await passMotions(api, coop, [api.tx.circularCredit.openCircle(coop, false)], founder, [founder]);
   for (let i = 0; i < senders.length; i += 64) {
     const joined = await Promise.all(senders.slice(i, i + 64).map((s) => submit(api,
-      api.tx.utility.batchAll([api.tx.coopMembership.apply(coop, 1), api.tx.circularCredit.join(coop)]), s)));
+      api.tx.utility.batchAll([api.tx.coopMembership.apply(coop, 1), api.tx.circularCredit.join(coop)]), s)
+      .catch(async (e) => {
+        throw new Error(`${s.address} (free ${await chain.free(api, s.address)}) could not apply and join: ${e.message || e}`);
+      })));
     for (const j of joined) if (j.error) throw new Error(`apply and join: ${JSON.stringify(j.error)}`);
   }
   const limits = [];
@@ -253,7 +271,7 @@ async function main() {
   // ---- workloads ----
   const transfer = (i) => api.tx.balances.transferKeepAlive(senders[(i + 1) % senders.length].address, UNIT / 1000n);
   const payment = (i) => api.tx.circularCredit.pay(coop, senders[(i + 1) % senders.length].address, 1, '');
-  const sign = (make) => (s, i, nonce) => make(i).sign(s, { nonce, era: 0 });
+  const sign = (make) => (s, i, nonce) => make(i).signAsync(s, { nonce, era: 0 });
   const caps = {
     transfer: await capacity(api, transfer(0), senders[0]),
     payment: await capacity(api, payment(0), senders[0]),
