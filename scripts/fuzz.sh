@@ -18,7 +18,7 @@ ensure_node # unit_test_args reads cargo metadata with node
 unit_test_args
 say "fuzzing the runtime for $minutes min (corpus in runtime/fuzz/corpus, crashes in runtime/fuzz/crashes)"
 started=$SECONDS
-(cd "$ROOT" && SKIP_WASM_BUILD=1 COOPCHAIN_FUZZ_CAMPAIGN=1 \
+(cd "$ROOT" && SKIP_WASM_BUILD=1 COOPCHAIN_FUZZ_CAMPAIGN=1 COOPCHAIN_FUZZ_DIR="$ROOT/runtime/fuzz" \
 	COOPCHAIN_FUZZ_SECONDS=$((minutes * 60)) COOPCHAIN_FUZZ_SEQUENCES=${COOPCHAIN_FUZZ_SEQUENCES:-1000000000} \
 	COOPCHAIN_FUZZ_SEED=${COOPCHAIN_FUZZ_SEED:-$(date +%s)} \
 	cargo test --locked "${pkgs[@]}" --features "$(IFS=,; echo "${features[*]}")" \

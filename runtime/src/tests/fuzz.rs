@@ -1083,9 +1083,13 @@ fn env<T: core::str::FromStr>(name: &str, default: T) -> T {
 }
 
 fn fuzz_dir() -> std::path::PathBuf {
-	std::env::var("COOPCHAIN_FUZZ_DIR")
-		.map(Into::into)
-		.unwrap_or_else(|_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz"))
+	// `cargo test` runs the test in the crate's folder (of this checkout: a test binary built
+	// in another clone of the same code may be reused, with that clone's CARGO_MANIFEST_DIR).
+	std::env::var("COOPCHAIN_FUZZ_DIR").map(Into::into).unwrap_or_else(|_| {
+		std::env::current_dir()
+			.unwrap_or_else(|_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).into())
+			.join("fuzz")
+	})
 }
 
 fn hex(data: &[u8]) -> String {
