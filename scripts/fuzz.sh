@@ -8,8 +8,89 @@
 #   scripts/fuzz.sh 60              one hour (default 30 minutes)
 #   COOPCHAIN_FUZZ_SEED=7 scripts/fuzz.sh 10
 #   COOPCHAIN_FUZZ_REPLAY=runtime/fuzz/crashes/<file> scripts/fuzz.sh    replay one input
+#
+# Coverage-guided, with AFL++ (afl.rs on stable Rust): the same harness in runtime/fuzz, built with
+# AFL's edge coverage into its own target folder (~/.cache/coopchain-afl-target), two AFL++
+# instances (one per core) starting from runtime/fuzz/corpus; findings in runtime/fuzz/afl
+# (a second run resumes there), and a summary (executions, edges, paths, crashes) at the end.
+#
+#   scripts/fuzz.sh --afl 60
+#   runtime/fuzz/afl/main/crashes/<file> replays with: <the fuzz program> < <file>
+#
+# After an AFL++ campaign, its queues are distilled into the corpus with the corpus itself: the
+# corpus becomes a greedy cover of every call outcome they reach (what CI replays stays short).
+#   scripts/fuzz.sh --distil [folder:folder...]      the corpus alone, or with those folders
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+
+# The harness under `cargo test` (the unit tests' build), with the environment given.
+harness() {
+	(cd "$ROOT" && env SKIP_WASM_BUILD=1 COOPCHAIN_FUZZ_DIR="$ROOT/runtime/fuzz" "$@" \
+		cargo test --locked "${pkgs[@]}" --features "$(IFS=,; echo "${features[*]}")" \
+		-- --exact tests::fuzz::fuzz_the_runtime --nocapture)
+}
+
+if [ "${1:-}" = --distil ]; then
+	ensure_debian_packages
+	ensure_rust
+	ensure_node
+	unit_test_args
+	say "distilling the corpus${2:+ with $2}"
+	harness COOPCHAIN_FUZZ_DISTIL="${2:-}" || die "distilling failed (see above)"
+	exit 0
+fi
+
+if [ "${1:-}" = --afl ]; then
+	minutes=${2:-30}
+	ensure_debian_packages
+	ensure_rust
+	if ! command -v cargo-afl >/dev/null; then
+		say "installing cargo-afl 0.18.2 (afl.rs)"
+		cargo install --locked cargo-afl@0.18.2 || die "cargo install cargo-afl failed"
+	fi
+	# AFL++ itself, built once by cargo-afl into its data folder.
+	built=$(cargo afl config --build 2>&1) || grep -q "already built" <<<"$built" || {
+		echo "$built"
+		die "AFL++ did not build"
+	}
+	afl_target=${COOPCHAIN_AFL_TARGET_DIR:-$HOME/.cache/coopchain-afl-target}
+	say "building the runtime with AFL's instrumentation (runtime/fuzz, into $afl_target)"
+	(cd "$ROOT/runtime/fuzz" && SKIP_WASM_BUILD=1 CARGO_TARGET_DIR=$afl_target \
+		cargo afl build --release --locked) || die "the AFL build failed"
+	program=$afl_target/release/coopchain-fuzz
+	out=$ROOT/runtime/fuzz/afl
+	say "fuzzing with AFL++ for $minutes min on 2 instances (findings in $out)"
+	mkdir -p "$out"
+	export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_FAST_CAL=1 \
+		AFL_NO_AFFINITY=1
+	started=$SECONDS
+	pids=()
+	for role in "-M main" "-S second"; do
+		name=${role#-? }
+		inputs=$ROOT/runtime/fuzz/corpus
+		[ -d "$out/$name/queue" ] && inputs=- # an instance resumes where it stopped
+		# shellcheck disable=SC2086 # the role is two words
+		cargo afl fuzz $role -i "$inputs" -o "$out" -V $((minutes * 60)) -t 20000 -- "$program" \
+			>"$out.$name.log" 2>&1 &
+		pids+=($!)
+	done
+	trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+	status=0
+	for pid in "${pids[@]}"; do wait "$pid" || status=$?; done
+	trap - EXIT
+	[ $status -eq 0 ] || { tail -30 "$out.main.log"; die "AFL++ stopped with status $status"; }
+	crashes=0
+	for name in main second; do
+		stats=$out/$name/fuzzer_stats
+		[ -f "$stats" ] || continue
+		grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|corpus_found|edges_found|total_edges|bitmap_cvg|saved_crashes|saved_hangs) ' "$stats" | sed "s/^/$name: /"
+		crashes=$((crashes + $(awk '$1 == "saved_crashes" {print $3}' "$stats")))
+	done
+	echo "AFL campaign: $((SECONDS - started)) s; crashes: $crashes (in $out/*/crashes)"
+	[ "$crashes" -eq 0 ] || die "AFL++ found crashes: replay each with $program < <file>"
+	echo "fold AFL's finds into the corpus: scripts/fuzz.sh --distil $out/main/queue:$out/second/queue"
+	exit 0
+fi
 
 minutes=${1:-30}
 ensure_debian_packages
@@ -18,9 +99,8 @@ ensure_node # unit_test_args reads cargo metadata with node
 unit_test_args
 say "fuzzing the runtime for $minutes min (corpus in runtime/fuzz/corpus, crashes in runtime/fuzz/crashes)"
 started=$SECONDS
-(cd "$ROOT" && SKIP_WASM_BUILD=1 COOPCHAIN_FUZZ_CAMPAIGN=1 COOPCHAIN_FUZZ_DIR="$ROOT/runtime/fuzz" \
-	COOPCHAIN_FUZZ_SECONDS=$((minutes * 60)) COOPCHAIN_FUZZ_SEQUENCES=${COOPCHAIN_FUZZ_SEQUENCES:-1000000000} \
+harness COOPCHAIN_FUZZ_CAMPAIGN=1 COOPCHAIN_FUZZ_SECONDS=$((minutes * 60)) \
+	COOPCHAIN_FUZZ_SEQUENCES=${COOPCHAIN_FUZZ_SEQUENCES:-1000000000} \
 	COOPCHAIN_FUZZ_SEED=${COOPCHAIN_FUZZ_SEED:-$(date +%s)} \
-	cargo test --locked "${pkgs[@]}" --features "$(IFS=,; echo "${features[*]}")" \
-	-- --exact tests::fuzz::fuzz_the_runtime --nocapture) || die "the fuzzer found a failure (see above)"
+	|| die "the fuzzer found a failure (see above)"
 echo "campaign: $((SECONDS - started)) s; corpus: $(ls "$ROOT/runtime/fuzz/corpus" 2>/dev/null | wc -l) inputs"

@@ -689,6 +689,36 @@ pub fn preset_names() -> Vec<PresetId> {
 	]
 }
 
+/// Merges `patch` into `base` the way the chain-spec builder does (objects recursively,
+/// everything else replaced).
+#[cfg(any(test, feature = "fuzzing"))]
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The genesis storage of preset `name`, built as the node builds a chain spec's genesis: the
+/// preset's patch over the default config, through [`build_state`] (parameters first, then
+/// every pallet). For the runtime's tests and its fuzzer, never in the runtime itself.
+#[cfg(any(test, feature = "fuzzing"))]
+pub fn preset_storage(name: &str) -> Result<sp_runtime::Storage, String> {
+	let patch = get_preset(&name.into()).ok_or_else(|| format!("no preset {name}"))?;
+	let patch: Value = serde_json::from_slice(&patch).map_err(|e| format!("{e}"))?;
+	let mut config =
+		serde_json::to_value(crate::RuntimeGenesisConfig::default()).map_err(|e| format!("{e}"))?;
+	merge(&mut config, patch);
+	let config = serde_json::to_vec(&config).map_err(|e| format!("{e}"))?;
+	let mut ext = sp_state_machine::BasicExternalities::new(Default::default());
+	ext.execute_with(|| build_state(config))?;
+	Ok(ext.into_storages())
+}
+
 #[cfg(test)]
 mod tests {
 	//! `coopchain`'s genesis from a founders file: the example that ships with the node founds

@@ -22,6 +22,11 @@ extern crate alloc;
 mod benchmarks;
 pub mod apis;
 pub mod configs;
+/// The whole-runtime fuzzing harness (README, "Fuzzing"): for the runtime's tests and, with the
+/// feature `fuzzing`, for the coverage-guided fuzzer in `runtime/fuzz`. Never in the chain's
+/// runtime (it needs `std` and `try-runtime`).
+#[cfg(all(feature = "try-runtime", any(test, feature = "fuzzing")))]
+pub mod fuzzing;
 pub mod genesis_config_presets;
 pub mod migrations;
 #[cfg(test)]

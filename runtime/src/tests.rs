@@ -3,10 +3,7 @@
 
 use crate::configs::governance::{FederationMotion, FederationSpecialResolution};
 use crate::genesis_config_presets::*;
-use crate::{
-	AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, Scheduler,
-	System,
-};
+use crate::{AccountId, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, Scheduler, System};
 use frame_support::{
 	assert_ok,
 	traits::{EnsureOrigin, OnInitialize},
@@ -24,19 +21,6 @@ mod parameters;
 mod upgrade;
 use sp_keyring::Sr25519Keyring;
 
-/// Merge `patch` into `base` the way the chain-spec builder does (objects recursively,
-/// everything else replaced).
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
-
 fn build(preset: &str) -> sp_runtime::Storage {
 	let patch: Value =
 		serde_json::from_slice(&get_preset(&preset.into()).expect("preset exists")).unwrap();
@@ -48,16 +32,7 @@ fn build(preset: &str) -> sp_runtime::Storage {
 			key[1]
 		);
 	}
-	// As the node builds a chain spec's genesis: the patch over the default config, through
-	// the runtime's `build_state` (parameters first, then every pallet).
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, patch);
-	let mut ext = sp_state_machine::BasicExternalities::new(Default::default());
-	ext.execute_with(|| {
-		crate::genesis_config_presets::build_state(serde_json::to_vec(&config).unwrap())
-			.expect("preset builds a valid genesis state")
-	});
-	ext.into_storages()
+	preset_storage(preset).expect("preset builds a valid genesis state")
 }
 
 /// The treasury account of co-op `coop`.
