@@ -35,8 +35,15 @@ if [ "${1:-}" = --distil ]; then
 	ensure_rust
 	ensure_node
 	unit_test_args
-	say "distilling the corpus${2:+ with $2}"
-	harness COOPCHAIN_FUZZ_DISTIL="${2:-}" || die "distilling failed (see above)"
+	# `cargo test` runs in runtime/: the folders are made absolute first.
+	dirs=
+	IFS=: read -ra parts <<<"${2:-}"
+	for part in "${parts[@]}"; do
+		[ -d "$part" ] || die "no folder $part"
+		dirs+=${dirs:+:}$(realpath "$part")
+	done
+	say "distilling the corpus${dirs:+ with $dirs}"
+	harness COOPCHAIN_FUZZ_DISTIL="$dirs" || die "distilling failed (see above)"
 	exit 0
 fi
 
@@ -64,6 +71,16 @@ if [ "${1:-}" = --afl ]; then
 	export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_FAST_CAL=1 \
 		AFL_NO_AFFINITY=1
 	started=$SECONDS
+	# Crashes saved before (a resumed instance keeps its count): only new ones fail this run.
+	saved_crashes() {
+		local n=0 name c
+		for name in main second; do
+			c=$(awk '$1 == "saved_crashes" {print $3}' "$out/$name/fuzzer_stats" 2>/dev/null || true)
+			n=$((n + ${c:-0}))
+		done
+		echo "$n"
+	}
+	before=$(saved_crashes)
 	pids=()
 	for role in "-M main" "-S second"; do
 		name=${role#-? }
@@ -74,19 +91,21 @@ if [ "${1:-}" = --afl ]; then
 			>"$out.$name.log" 2>&1 &
 		pids+=($!)
 	done
-	trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+	# cargo-afl waits for its afl-fuzz: both are stopped if this script is.
+	trap 'kill "${pids[@]}" 2>/dev/null || true; pkill -f -- "afl-fuzz.*-o $out" 2>/dev/null || true' EXIT
 	status=0
-	for pid in "${pids[@]}"; do wait "$pid" || status=$?; done
+	for i in 0 1; do
+		wait "${pids[$i]}" || { status=$?; failed=$([ $i = 0 ] && echo main || echo second); }
+	done
 	trap - EXIT
-	[ $status -eq 0 ] || { tail -30 "$out.main.log"; die "AFL++ stopped with status $status"; }
-	crashes=0
+	[ $status -eq 0 ] || { tail -30 "$out.$failed.log"; die "AFL++ ($failed) stopped with status $status"; }
 	for name in main second; do
 		stats=$out/$name/fuzzer_stats
 		[ -f "$stats" ] || continue
-		grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|corpus_found|edges_found|total_edges|bitmap_cvg|saved_crashes|saved_hangs) ' "$stats" | sed "s/^/$name: /"
-		crashes=$((crashes + $(awk '$1 == "saved_crashes" {print $3}' "$stats")))
+		grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|corpus_found|edges_found|total_edges|bitmap_cvg|stability|saved_crashes|saved_hangs) ' "$stats" | sed "s/^/$name: /"
 	done
-	echo "AFL campaign: $((SECONDS - started)) s; crashes: $crashes (in $out/*/crashes)"
+	crashes=$(($(saved_crashes) - before))
+	echo "AFL campaign: $((SECONDS - started)) s; new crashes: $crashes (in $out/*/crashes)"
 	[ "$crashes" -eq 0 ] || die "AFL++ found crashes: replay each with $program < <file>"
 	echo "fold AFL's finds into the corpus: scripts/fuzz.sh --distil $out/main/queue:$out/second/queue"
 	exit 0

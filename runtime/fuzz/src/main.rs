@@ -4,7 +4,7 @@
 //! and the weights after every block. A broken check panics, which AFL++ records as a crash.
 //!
 //! Built and run by `scripts/fuzz.sh --afl <minutes>`; an input replays with
-//! `<this program> < <input>` (built without AFL, it runs the one input from standard input).
+//! `<this program> < <input>` (outside afl-fuzz it runs the one input from standard input).
 
 use coopchain_runtime::fuzzing::{genesis, run, Stats};
 

@@ -91,21 +91,24 @@ fn corpus() -> Vec<Vec<u8>> {
 	files.into_iter().filter_map(|f| std::fs::read(f).ok()).collect()
 }
 
-/// Distils the corpus: the inputs of the corpus and of the folders in `dirs` (separated by
-/// `:`, e.g. AFL++'s queues) are run, and the corpus is rewritten to a smallest-first greedy
-/// cover of every call outcome they reach, so that CI's replay stays short while reaching as far.
+/// Distils the corpus: the inputs of the corpus and of the folders in `dirs` (absolute paths
+/// separated by `:`, e.g. AFL++'s queues) are run, and the corpus is rewritten to a greedy cover
+/// of every call outcome they reach (the inputs reaching most first, the shorter on a tie), so
+/// that CI's replay stays short while reaching as far. The kept inputs are written before any
+/// other is removed.
 fn distil(genesis: &sp_runtime::Storage, dirs: &str) {
 	let mut files: Vec<std::path::PathBuf> = Vec::new();
 	let corpus_dir = fuzz_dir().join("corpus");
 	for dir in std::iter::once(corpus_dir.clone())
 		.chain(dirs.split(':').filter(|d| !d.is_empty()).map(Into::into))
 	{
-		if let Ok(entries) = std::fs::read_dir(&dir) {
-			files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| {
-				p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
-			}));
-		}
+		let entries = std::fs::read_dir(&dir)
+			.unwrap_or_else(|e| panic!("{} cannot be read: {e}", dir.display()));
+		files.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| {
+			p.is_file() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+		}));
 	}
+	files.sort();
 	let mut runs: Vec<(Vec<u8>, BTreeSet<(u8, u8, u32)>)> = Vec::new();
 	for file in &files {
 		let Ok(data) = std::fs::read(file) else { continue };
@@ -117,7 +120,9 @@ fn distil(genesis: &sp_runtime::Storage, dirs: &str) {
 	}
 	let reached: BTreeSet<_> = runs.iter().flat_map(|r| r.1.iter().copied()).collect();
 	// The inputs reaching most first (the shorter on a tie), each kept if it adds an outcome.
-	runs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.len().cmp(&b.0.len())));
+	runs.sort_by(|a, b| {
+		b.1.len().cmp(&a.1.len()).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0))
+	});
 	let mut covered = BTreeSet::new();
 	let kept: Vec<&Vec<u8>> = runs
 		.iter()
@@ -129,12 +134,15 @@ fn distil(genesis: &sp_runtime::Storage, dirs: &str) {
 		.map(|(data, _)| data)
 		.collect();
 	assert_eq!(covered, reached, "the cover reaches what the inputs reach");
-	for entry in std::fs::read_dir(&corpus_dir).into_iter().flatten().filter_map(|e| e.ok()) {
-		let _ = std::fs::remove_file(entry.path());
-	}
-	let _ = std::fs::create_dir_all(&corpus_dir);
+	let names: BTreeSet<String> = kept.iter().map(|data| hex(data)).collect();
 	for data in &kept {
 		std::fs::write(corpus_dir.join(hex(data)), data).expect("the corpus is writable");
+	}
+	for entry in std::fs::read_dir(&corpus_dir).into_iter().flatten().filter_map(|e| e.ok()) {
+		let name = entry.file_name().to_string_lossy().into_owned();
+		if !name.starts_with('.') && !names.contains(&name) {
+			let _ = std::fs::remove_file(entry.path());
+		}
 	}
 	println!(
 		"distil: {} inputs ({} files) reach {} call outcomes; the corpus keeps {} of them",
