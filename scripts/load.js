@@ -11,12 +11,16 @@
 const fs = require('fs');
 const path = require('path');
 const chain = require('../tests/lib/chain');
+const { WsProvider } = require('../tests/node_modules/@polkadot/api');
 
 const { UNIT, submit, keyring, eventsOf, foundCoop, passMotions } = chain;
 const SENDERS = Number(process.env.COOPCHAIN_LOAD_SENDERS || 256);
 const BLOCKS = Number(process.env.COOPCHAIN_LOAD_BLOCKS || 20);
 const IDLE_SECONDS = Number(process.env.COOPCHAIN_LOAD_IDLE_SECONDS || 90);
-const IN_FLIGHT = Number(process.env.COOPCHAIN_LOAD_IN_FLIGHT || 1800); // below the pool's 2048
+const POOL_LIMIT = Number(process.env.COOPCHAIN_POOL_LIMIT || 2048); // the nodes' --pool-limit
+// Transactions kept in the pool beyond what blocks took, at most half the pool's limit: the
+// fork-aware pool also keeps the transactions of blocks not yet final.
+const IN_FLIGHT = Number(process.env.COOPCHAIN_LOAD_IN_FLIGHT || Math.min(6144, Math.floor(POOL_LIMIT / 2)));
 const OUT = process.env.COOPCHAIN_LOAD_OUT || path.join(__dirname, '..', 'tests', 'load');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -48,6 +52,7 @@ class Recorder {
         }
         this.blocks.set(number, {
           at: this.seen.get(number), extrinsics, normalRefTime: weight.normal.refTime.toBigInt(),
+          mandatoryRefTime: weight.mandatory.refTime.toBigInt(),
           length: block.toU8a().length,
         });
       } catch { /* pruned or reorganised: counted from the canonical chain later */ }
@@ -76,49 +81,109 @@ class Recorder {
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : 0; };
 
-/** Submits the transactions `next(sender)` signs, keeping the pool full, for `blocks` blocks. */
-async function drive(api, rec, senders, next, blocks, label) {
+/**
+ * Signs, before the load, `count` transactions `make(i)` from the senders in turn with
+ * consecutive nonces, so that the load itself only offers bytes (signing in JavaScript on the
+ * validators' 2 cores bounded the first runs). Returns the encoded extrinsics, in order.
+ */
+async function presign(api, senders, make, count, label) {
+  const started = Date.now();
   const nonces = await Promise.all(senders.map(async (s) => (await api.rpc.system.accountNextIndex(s.address)).toNumber()));
-  const retry = []; // signed transactions the pool refused, to offer again (their nonce must go in)
+  const out = new Array(count);
+  for (let k = 0; k < count; k += 512) {
+    await Promise.all(Array.from({ length: Math.min(512, count - k) }, async (_, j) => {
+      const i = (k + j) % senders.length;
+      const tx = await make(i).signAsync(senders[i], { nonce: nonces[i] + Math.floor((k + j) / senders.length), era: 0 });
+      out[k + j] = tx.toHex();
+    }));
+  }
+  log(`${label}: ${count} transactions signed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return out;
+}
+
+/**
+ * Offers the pre-signed `signed` transactions (sender `k % senders`, in nonce order) to the pool
+ * as fast as it takes them, keeping `IN_FLIGHT` of them accepted and not yet in a block: first
+ * until the pool holds that many, then for `blocks` blocks, the measured ones. A sender's next
+ * transaction is offered only once its previous one was accepted, so that a refusal never leaves
+ * later nonces waiting in the pool's small future queue (a tenth of `--pool-limit`); a refused
+ * one is offered again.
+ */
+async function drive(api, rec, signed, senders, key, blocks, label) {
+  // Offered as bytes on a connection of their own (no decoding, no subscriptions in the way).
+  const provider = new WsProvider(chain.WS);
+  await provider.isReady;
   const rejections = {};
+  const position = new Array(senders).fill(0); // the sender's next transaction: signed[i + position * senders]
+  const busy = new Array(senders).fill(false);
+  const stopped = new Array(senders).fill(false); // refused for a reason offering again cannot cure
+  let cursor = 0;
   let submitted = 0;
   let accepted = 0;
-  let inFlight = 0;
-  const first = rec.best() + 1;
-  const last = first + blocks - 1;
-  let turn = 0;
-  log(`${label}: submitting from ${senders.length} accounts for blocks #${first}..#${last}`);
   const pending = new Set();
-  let full = false;
+  const start = rec.best() + 1;
+  // Included since the load began (the recorder reads every best block).
+  const included = () => {
+    let n = 0;
+    for (const [number, b] of rec.blocks) if (number >= start) n += b.extrinsics[key] || 0;
+    return n;
+  };
+  let first = null;
+  let filled = false;
+  let last = Infinity;
+  let exhausted = false;
+  let fullUntil = 0;
+  log(`${label}: offering ${signed.length} pre-signed transactions, ${IN_FLIGHT} in flight`);
   while (rec.best() < last) {
-    full = false;
-    while (inFlight < IN_FLIGHT && !full && rec.best() < last) {
-      let item = retry.shift();
-      if (!item) {
-        const i = turn++ % senders.length;
-        item = { tx: await next(senders[i], i, nonces[i]++), i };
-      }
-      inFlight++;
+    let offered = 0;
+    let left = false;
+    for (let scanned = 0; scanned < senders; scanned++) {
+      if (Date.now() < fullUntil || accepted + pending.size - included() >= IN_FLIGHT) break;
+      const i = cursor;
+      cursor = (cursor + 1) % senders;
+      const k = i + position[i] * senders;
+      if (k >= signed.length || stopped[i]) continue;
+      left = true;
+      if (busy[i]) continue;
+      busy[i] = true;
       submitted++;
-      const p = api.rpc.author.submitExtrinsic(item.tx).then(() => { accepted++; }, (e) => {
-        // Still counted in flight until the next reading of the pool: a full pool is not
-        // offered more before some of it went into a block.
-        full = true;
+      offered++;
+      const p = provider.send('author_submitExtrinsic', [signed[k]]).then(() => {
+        accepted++;
+        position[i]++;
+      }, (e) => {
         const reason = String(e.message || e).slice(0, 80);
         rejections[reason] = (rejections[reason] || 0) + 1;
-        // Offered again unless its nonce is used or already waiting in the pool.
-        if (!/outdated|stale|Priority is too low|AlreadyImported|already imported/i.test(reason)) retry.push(item);
-      }).finally(() => pending.delete(p));
+        if (/outdated|stale|Priority is too low|AlreadyImported|already imported/i.test(reason)) position[i]++;
+        // A full pool is not offered more for half a second.
+        else if (/1016|full|limit/i.test(reason)) fullUntil = Date.now() + 500;
+        else {
+          stopped[i] = true;
+          log(`${label}: sender ${i} stops: ${reason}`);
+        }
+      }).finally(() => {
+        busy[i] = false;
+        pending.delete(p);
+      });
       pending.add(p);
-      if (pending.size > 256) await Promise.race(pending);
     }
-    // What left the pool: pending extrinsics the node reports.
-    await sleep(1000);
-    inFlight = (await api.rpc.author.pendingExtrinsics()).length + pending.size;
+    if (first === null && (accepted - included() >= IN_FLIGHT * 0.9 || rec.best() >= start + 5)) {
+      // The pool is full (or five blocks went by filling it): the measured blocks are the next ones.
+      filled = accepted - included() >= IN_FLIGHT * 0.9;
+      first = rec.best() + 1;
+      last = first + blocks - 1;
+      log(`${label}: the pool holds ${accepted - included()}; measuring blocks #${first}..#${last}`);
+    }
+    if (!exhausted && !left && position.every((p, i) => i + p * senders >= signed.length)) {
+      exhausted = true;
+      log(`${label}: every pre-signed transaction was offered (the figures are bound by their number)`);
+    }
+    await sleep(offered ? 5 : 50);
   }
   await Promise.allSettled([...pending]);
-  log(`${label}: ${submitted} submitted, ${accepted} accepted by the pool, rejections ${JSON.stringify(rejections)}`);
-  return { first, last, submitted, accepted, rejections };
+  await provider.disconnect();
+  log(`${label}: ${submitted} offered, ${accepted} accepted by the pool, rejections ${JSON.stringify(rejections)}`);
+  return { first, last, filled, submitted, accepted, rejections, exhausted, stopped: stopped.filter(Boolean).length };
 }
 
 /** Waits until the pool is empty (what was accepted is in blocks), at most `ms`. */
@@ -151,6 +216,7 @@ async function capacity(api, tx, signer) {
     perBlock: Number(cap), perTxRefTime: Number(perTx.refTime), perTxProof: Number(perTx.proofSize),
     length: signed.encodedLength, limitedBy: cap === byRefTime ? 'ref time' : cap === byProof ? 'proof size' : 'length',
     maxTotalRefTime: Number(maxTotal.refTime.toBigInt()),
+    maxBlockRefTime: Number(weights.maxBlock.refTime.toBigInt()),
   };
 }
 
@@ -158,14 +224,21 @@ function summarise(rec, run, key, cap, slotSeconds) {
   const rows = [];
   for (let n = run.first; n <= run.last; n++) {
     const b = rec.blocks.get(n);
-    rows.push({ n, count: b ? (b.extrinsics[key] || 0) : 0, at: b ? b.at : null, normalRefTime: b ? Number(b.normalRefTime) : 0 });
+    rows.push({
+      n, count: b ? (b.extrinsics[key] || 0) : 0, at: b ? b.at : null, normalRefTime: b ? Number(b.normalRefTime) : 0,
+      // pallet-session charges a session's rotation the whole block (`max_block`, mandatory)
+      rotation: b ? b.mandatoryRefTime >= BigInt(cap.maxBlockRefTime) : false,
+    });
   }
   const counts = rows.map((r) => r.count);
   const times = rows.filter((r) => r.at).map((r) => r.at);
   const span = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 1000 + slotSeconds : rows.length * slotSeconds;
   const total = counts.reduce((a, b) => a + b, 0);
   const lags = rec.lags(run.first, run.last);
+  const rotations = rows.filter((r) => r.rotation).length;
+  const others = rows.filter((r) => !r.rotation);
   return {
+    rotations, shareWithoutRotations: others.reduce((a, r) => a + r.count, 0) / Math.max(1, others.length) / cap.perBlock,
     blocks: rows.length, included: total, perBlock: total / rows.length, perBlockMax: Math.max(...counts),
     perSecond: total / span, shareOfCapacity: total / rows.length / cap.perBlock,
     fullness: mean(rows.map((r) => r.normalRefTime / cap.maxTotalRefTime)),
@@ -231,12 +304,19 @@ async function main() {
   const idle = { first: idleFrom, last: rec.best() };
 
   // ---- set-up: accounts, a co-op whose members they are, its credit circle, their limits ----
-  log(`set-up: funding ${SENDERS} accounts, a co-op, its credit circle and credit limits`);
+  // Each sender pays the fees of its share of both workloads (sized as in `count` below, from
+  // the capacity a transfer predicts, payments' fees taken as 1.5 × a transfer's).
+  const probe = api.tx.balances.transferKeepAlive(senders[1].address, UNIT / 1000n);
+  const probeFee = (await probe.paymentInfo(senders[0])).partialFee.toBigInt();
+  const probeCap = await capacity(api, probe, senders[0]);
+  const perSender = BigInt(Math.ceil((Math.ceil((BLOCKS + 7) * probeCap.perBlock * 1.1) + IN_FLIGHT) / SENDERS));
+  const senderFunds = 20n * UNIT + 2n * perSender * probeFee * 3n / 2n;
+  log(`set-up: funding ${SENDERS} accounts with ${Number(senderFunds / (UNIT / 100n)) / 100} each (a transfer's fee: ${probeFee}), a co-op, its credit circle and credit limits`);
   for (let i = 0; i < senders.length + 1; i += 100) {
     // The founder pays the co-op's deposit (10), six motions' deposits and the fees of closing
     // them (the credit limits' batches weigh much): 200; each sender its share (1) and fees: 20.
     const batch = [founder, ...senders].slice(i, i + 100)
-      .map((a) => api.tx.balances.transferKeepAlive(a.address, (a === founder ? 200n : 20n) * UNIT));
+      .map((a) => api.tx.balances.transferKeepAlive(a.address, a === founder ? 200n * UNIT : senderFunds));
     const { error, blockHash } = await submit(api, api.tx.utility.batchAll(batch), alice);
     if (error) throw new Error(`funding: ${JSON.stringify(error)}`);
     // Finalised before anyone spends it (a funding block retracted by a fork would leave the
@@ -271,17 +351,20 @@ async function main() {
   // ---- workloads ----
   const transfer = (i) => api.tx.balances.transferKeepAlive(senders[(i + 1) % senders.length].address, UNIT / 1000n);
   const payment = (i) => api.tx.circularCredit.pay(coop, senders[(i + 1) % senders.length].address, 1, '');
-  const sign = (make) => (s, i, nonce) => make(i).signAsync(s, { nonce, era: 0 });
   const caps = {
     transfer: await capacity(api, transfer(0), senders[0]),
     payment: await capacity(api, payment(0), senders[0]),
   };
   log(`capacity per block: transfers ${caps.transfer.perBlock} (${caps.transfer.limitedBy}), payments ${caps.payment.perBlock} (${caps.payment.limitedBy})`);
+  // Enough for the measured blocks at full capacity, the pool's fill and a margin.
+  const count = (cap) => Math.ceil((BLOCKS + 7) * cap.perBlock * 1.1) + IN_FLIGHT;
   const runs = {};
-  runs.transfer = await drive(api, rec, senders, sign(transfer), BLOCKS, 'transfers');
-  await drain(api, 120_000);
-  runs.payment = await drive(api, rec, senders, sign(payment), BLOCKS, 'credit payments');
-  await drain(api, 120_000);
+  const transfers = await presign(api, senders, transfer, count(caps.transfer), 'transfers');
+  runs.transfer = await drive(api, rec, transfers, senders.length, 'balances.transferKeepAlive', BLOCKS, 'transfers');
+  await drain(api, 180_000);
+  const payments = await presign(api, senders, payment, count(caps.payment), 'credit payments');
+  runs.payment = await drive(api, rec, payments, senders.length, 'circularCredit.pay', BLOCKS, 'credit payments');
+  await drain(api, 180_000);
   // Let finality pass the last loaded block before reading the lags.
   const lastLoaded = rec.best();
   for (let waited = 0; rec.lastFinalized < lastLoaded && waited < 120; waited++) await sleep(1000);
@@ -304,7 +387,7 @@ async function main() {
   const row = (name, r, cap, run) => `| ${name} | ${r.included} in ${r.blocks} blocks | ${r.perBlock.toFixed(0)} (max ${r.perBlockMax}) | ${r.perSecond.toFixed(1)} | ${cap.perBlock} (${cap.limitedBy}) | ${(100 * r.shareOfCapacity).toFixed(1)} % | ${(100 * r.fullness).toFixed(1)} % | ${r.lagMean.toFixed(1)} s (${(r.lagMean / idleLag).toFixed(2)}×) | ${Object.entries(run.rejections).map(([k, v]) => `${v} × ${k}`).join('; ') || 'none'} |`;
   const report = `# coopchain load benchmark
 
-${new Date().toISOString()}: four validators (zombienet, native provider) on this machine, ${SENDERS} sending accounts, ${BLOCKS} blocks per workload, at most ${IN_FLIGHT} transactions in flight (pool limit 2048).
+${new Date().toISOString()}: four validators (zombienet, native provider) on this machine, ${SENDERS} sending accounts, ${BLOCKS} blocks per workload, all transactions signed before the load, ${IN_FLIGHT} kept in the pool (\`--pool-limit=${POOL_LIMIT}\`); the measured blocks begin when the pool is full (transfers: ${runs.transfer.filled ? 'it was' : '**it was not, after five blocks**'}; payments: ${runs.payment.filled ? 'it was' : '**it was not, after five blocks**'}).
 
 | workload | included | per block | per second | weight-predicted capacity per block | share of capacity | normal-class weight used | finality lag, mean (× idle) | pool rejections |
 |---|---|---|---|---|---|---|---|---|
@@ -312,6 +395,8 @@ ${row('balance transfers (\`transferKeepAlive\`)', results.transfer, caps.transf
 ${row('credit payments (\`circularCredit.pay\`)', results.payment, caps.payment, runs.payment)}
 
 - Credit payments' throughput as a share of transfers': **${ratio.toFixed(2)}** (goal ≥ 0.9).
+- Session rotations: ${results.transfer.rotations} of the transfers' measured blocks and ${results.payment.rotations} of the payments' rotated the session (every 10 blocks on test networks, every hour on \`coopchain\`); pallet-session charges a rotation the whole block (\`max_block\`), so those blocks carry no transactions. Without them the share of capacity is ${(100 * results.transfer.shareWithoutRotations).toFixed(1)} % (transfers) and ${(100 * results.payment.shareWithoutRotations).toFixed(1)} % (payments).
+- Pre-signed: ${runs.transfer.submitted} offers of transfers, ${runs.payment.submitted} of payments (${[runs.transfer, runs.payment].some((r) => r.exhausted) ? '**the pre-signed transactions ran out before the end: the figures are bound by their number**' : 'the pre-signed transactions did not run out'}; senders stopped by a refusal other than a full pool: ${runs.transfer.stopped} and ${runs.payment.stopped}).
 - Idle finality lag (blocks #${idle.first}..#${idle.last}): mean ${idleLag.toFixed(1)} s, median ${median(idleLags).toFixed(1)} s.
 - Capacity: normal-class \`max_total\` ÷ (the transaction's weight with its extensions + \`base_extrinsic\`), or the normal class's length limit if smaller: a transfer weighs ${caps.transfer.perTxRefTime} ps of ref time (${caps.transfer.length} bytes), a payment ${caps.payment.perTxRefTime} ps (${caps.payment.length} bytes).
 
