@@ -718,8 +718,8 @@ impl World {
 		let now =
 			RuntimeCall::Timestamp(pallet_timestamp::Call::set { now: self.slot * SLOT_DURATION });
 		Executive::apply_extrinsic(UncheckedExtrinsic::new_bare(now))
-			.expect("the timestamp inherent is valid")
-			.expect("the timestamp inherent applies");
+			.expect("a timestamp one slot later than the last is valid; qed")
+			.expect("a valid timestamp inherent applies; qed");
 		Executive::inherents_applied();
 	}
 

@@ -738,19 +738,6 @@ mod tests {
 		parse_founders(&example()).expect("the example founders file parses")
 	}
 
-	/// Merge `patch` into `base` the way the chain-spec builder does (objects recursively,
-	/// everything else replaced).
-	fn merge(base: &mut Value, patch: Value) {
-		match (base, patch) {
-			(Value::Object(base), Value::Object(patch)) => {
-				for (key, value) in patch {
-					merge(base.entry(key).or_insert(Value::Null), value);
-				}
-			},
-			(base, patch) => *base = patch,
-		}
-	}
-
 	/// The genesis state of `patch` over the runtime's defaults, as the node builds it: the
 	/// patch must name only fields of `RuntimeGenesisConfig`, and every pallet's genesis must
 	/// accept it.
